@@ -1,0 +1,58 @@
+# s390 zPCI DMA on dma-iommu: a patch series against Debian's linux-source-6.1
+# and the tooling to build, boot, test, measure and submit it.
+# `make help` lists the targets.
+ARCH ?= s390
+VARIANT ?=
+export ARCH
+
+.PHONY: all demo tree export build build-cover print-image rootfs boot \
+	check baseline bench series bisect-check help clean
+
+all: demo			## main job: build, boot, short DMA workload, series vs base
+demo: tree
+	tools/demo.sh
+
+tree:				## build/linux: pristine base + patches/, one commit each
+	tools/tree.sh
+
+export:				## patches/ from the commits above the base tag
+	tools/export.sh
+
+build: tree			## cross-build the series kernel for ARCH
+	tools/build.sh $(ARCH)
+
+build-cover: tree		## compile every IOMMU/VFIO file the series may touch (arm64)
+	tools/build-cover.sh $(ARCH)
+
+print-image:			## path of the built kernel image for ARCH
+	@tools/print-image.sh $(ARCH)
+
+rootfs: build			## guest initramfs from Debian's busybox-static and fio
+	tools/rootfs.sh $(ARCH)
+
+boot: rootfs			## interactive shell in QEMU (VARIANT=viommu|smmuv3 on arm64)
+	tools/boot.sh $(ARCH) $(VARIANT)
+
+check: tree			## all tests on QEMU s390x and arm64; ends "N passed, N failed"
+	tests/host/check.sh series
+
+baseline: tree			## the same tests on the unpatched base
+	tests/host/check.sh base
+
+bench: tree			## fio and dma_map_benchmark, base vs series, median of 3
+	tools/build.sh $(ARCH) base
+	tools/build.sh $(ARCH)
+	tools/rootfs.sh $(ARCH)
+	tools/bench.sh $(ARCH)
+
+series: tree			## build/series: format-patch set + cover letter, checkpatch
+	tools/series.sh
+
+bisect-check: tree		## build after every patch, for s390 and arm64
+	tools/bisect-check.sh
+
+help:
+	@sed -n 's/^\([a-z-]*\):.*## \(.*\)/  make \1\t\2/p' Makefile | expand -t 22
+
+clean:				## remove build output (keeps the ccache)
+	rm -rf build

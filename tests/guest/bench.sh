@@ -1,0 +1,47 @@
+#!/bin/sh
+# Guest benchmark, run by /init under series.run=bench.  Prints one
+# "# bench ..." line per measurement for the host to collect:
+#   fio sequential reads per block size (series.bs=4k,16k,...), with the
+#   RPCIT count from the zPCI measurement block where there is one;
+#   dma_map_benchmark on the spare function.
+. /tests/tap.sh
+secs=$(cmdline secs); secs=${secs:-5}
+sizes=$(cmdline bs | tr , ' '); sizes=${sizes:-4k}
+dev=$(disk scratch) || exit 1
+fn=$(basename "$(readlink -f "/sys/block/${dev#/dev/}/device/..")")
+fmb=/sys/kernel/debug/pci/$fn/statistics
+
+# RPCITs so far; the measurement block is refreshed every 4 s, so wait.
+rpcits() {
+	[ -w "$fmb" ] || { echo 0; return; }
+	sleep 4.5
+	sed -n 's/^ *Refresh operations:[[:space:]]*//p' "$fmb"
+}
+[ -w "$fmb" ] && echo 1 >"$fmb"
+# Fill the disk once so reads hit written blocks.
+dd if=/dev/zero of="$dev" bs=1M count=64 conv=fsync 2>/dev/null
+
+for bs in $sizes; do
+	r0=$(rpcits)
+	# terse v3: field 6 is KiB read, 8 is read IOPS
+	t=$(fio --name=seq --filename="$dev" --rw=read --bs="$bs" --direct=1 \
+		--ioengine=libaio --iodepth=64 --time_based --runtime="$secs" \
+		--output-format=terse) || { echo "# bench error fio bs=$bs"; continue; }
+	r1=$(rpcits)
+	kib=$(echo "$t" | cut -d';' -f6)
+	iops=$(echo "$t" | cut -d';' -f8)
+	bsk=${bs%k}
+	echo "# bench fio bs=$bs iops=$iops ios=$((kib / bsk)) rpcits=$((r1 - r0))"
+done
+
+# dma_map_benchmark needs a function of its own: take the spare disk's.
+spare=$(disk spare) || exit 1
+sfn=$(basename "$(readlink -f "/sys/block/${spare#/dev/}/device/..")")
+echo "$sfn" >"/sys/bus/pci/devices/$sfn/driver/unbind"
+echo dma_map_benchmark >"/sys/bus/pci/devices/$sfn/driver_override"
+echo "$sfn" >/sys/bus/pci/drivers/dma_map_benchmark/bind
+out=$(dma_map_benchmark -t 1 -s "$secs" -b 64 -g 1 -d 2) ||
+	{ echo "# bench error dma_map_benchmark"; exit 0; }
+map=$(echo "$out" | sed -n 's/^average map latency(us):\([0-9.]*\).*/\1/p')
+unmap=$(echo "$out" | sed -n 's/^average unmap latency(us):\([0-9.]*\).*/\1/p')
+echo "# bench dmamap map_us=$map unmap_us=$unmap"

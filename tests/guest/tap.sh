@@ -1,0 +1,24 @@
+# TAP helpers for the guest scripts (sourced).  Every result line is
+# "ok N - name" or "not ok N - name"; details go to "# " lines.
+tap_n=0
+tap_begin() { echo "# series-tap-begin"; echo "TAP version 13"; }
+tap_end() { echo "1..$tap_n"; echo "# series-tap-end"; }
+ok() { tap_n=$((tap_n + 1)); echo "ok $tap_n - $*"; }
+not_ok() { tap_n=$((tap_n + 1)); echo "not ok $tap_n - $*"; }
+# check NAME COMMAND...: one result from a command's exit status; on
+# failure its output is shown as TAP diagnostics.
+check() {
+	name=$1; shift
+	if "$@" >/tmp/check.out 2>&1; then ok "$name"; else
+		not_ok "$name"; sed 's/^/# /' /tmp/check.out | tail -n 30
+	fi
+}
+# cmdline KEY: the value of series.KEY= on the kernel command line.
+cmdline() { sed -n "s/.*series\.$1=\([^ ]*\).*/\1/p" /proc/cmdline; }
+# disk SERIAL: the /dev node of the virtio-blk disk with that serial.
+disk() {
+	for s in /sys/block/vd*/serial; do
+		[ "$(cat "$s")" = "$1" ] && { d=${s%/serial}; echo "/dev/${d##*/}"; return 0; }
+	done
+	echo "no disk with serial $1" >&2; return 1
+}

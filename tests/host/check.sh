@@ -1,0 +1,44 @@
+#!/bin/sh
+# The test suite: build the kernels and guest, boot every configuration,
+# and end with one line "N passed, N failed".  Usage: check.sh series|base
+set -eu
+top=$(cd "$(dirname "$0")/../.." && pwd)
+flavour=${1:-series}
+results=$top/build/logs/check-$flavour.txt
+mkdir -p "$top/build/logs"
+: >"$results"
+
+for arch in s390 arm64; do
+	"$top/tools/build.sh" "$arch" "$flavour"
+	"$top/tools/rootfs.sh" "$arch"
+done
+
+# guest ARCH VARIANT [KERNEL-PARAMS]: one booted configuration.
+guest() {
+	"$top/tests/host/run-guest.sh" "$1" "$2" "$flavour" check "${3:-}" | tee -a "$results"
+}
+guest s390 zpci
+guest arm64 viommu
+guest arm64 smmuv3
+
+# The runner itself must notice a guest that panics or hangs.
+expect_failure() {	# NAME RUN TIMEOUT
+	if TIMEOUT=$3 "$top/tests/host/run-guest.sh" s390 zpci "$flavour" "$2" | grep -q '^not ok'; then
+		echo "ok [runner] $1" | tee -a "$results"
+	else
+		echo "not ok [runner] $1" | tee -a "$results"
+	fi
+}
+expect_failure "a guest kernel panic is reported as a failure" panic 120
+expect_failure "a hung guest is cut off and reported as a failure" hang 30
+
+pass=$(grep -c '^ok ' "$results" || true)
+fail=$(grep -c '^not ok ' "$results" || true)
+skip=$(grep -c '^skip ' "$results" || true)
+echo
+if [ "$skip" -gt 0 ]; then
+	echo "$pass passed, $fail failed, $skip skipped"
+else
+	echo "$pass passed, $fail failed"
+fi
+[ "$fail" -eq 0 ]

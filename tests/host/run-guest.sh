@@ -1,0 +1,21 @@
+#!/bin/sh
+# Boot one guest configuration non-interactively and print its results as
+# "ok/not ok/skip [tag] name" lines.  Usage: run-guest.sh ARCH VARIANT FLAVOUR RUN [APPEND]
+set -eu
+top=$(cd "$(dirname "$0")/../.." && pwd)
+arch=$1 variant=$2 flavour=$3 run=$4 append=${5:-}
+tag=$arch/$variant${append:+ $append}
+[ "$flavour" = series ] || tag="$tag $flavour"
+log=$top/build/logs/$arch-$variant-$flavour-$run$(echo "$append" | tr -c 'a-zA-Z0-9=.\n' _).log
+timeout=${TIMEOUT:-600}
+rc=0
+LOG=$log TIMEOUT=$timeout RUN=$run APPEND=$append \
+	"$top/tools/boot.sh" "$arch" "$variant" "$flavour" || rc=$?
+lpae=0
+[ "$arch" = arm64 ] && lpae=1
+awk -v tag="$tag" -v lpae="$lpae" -f "$top/tests/host/parse-log.awk" "$log"
+case $rc in
+0)	;;
+124)	echo "not ok [$tag] guest finished within ${timeout}s (killed; log: $log)" ;;
+*)	echo "not ok [$tag] QEMU exited with status $rc (log: $log)" ;;
+esac

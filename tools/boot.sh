@@ -1,0 +1,72 @@
+#!/bin/sh
+# Boot a guest kernel in QEMU (TCG) with virtio disks and a NIC behind the
+# IOMMU.  Usage: boot.sh ARCH [VARIANT [FLAVOUR]]
+#   s390:  VARIANT zpci (virtio on zPCI, the only one)
+#   arm64: VARIANT viommu (virtio-iommu) or smmuv3
+#   FLAVOUR series (default) or base
+# Environment: RUN=shell (interactive, default) or a guest script such as
+# check; APPEND adds kernel parameters; LOG, TIMEOUT (s) and QMP (a socket
+# path) apply to non-interactive runs.
+set -eu
+top=$(cd "$(dirname "$0")/.." && pwd)
+ARCH=$1
+. "$top/tools/arch.sh"
+flavour=${3:-series}
+case $flavour in
+series)	obj=$top/build/obj/$ARCH ;;
+base)	obj=$top/build/base/obj/$ARCH ;;
+*)	echo "boot: unknown flavour '$flavour'" >&2; exit 2 ;;
+esac
+kernel=$obj/$IMAGE initrd=$top/build/initramfs-$ARCH.cpio.gz
+for f in "$kernel" "$initrd"; do
+	[ -f "$f" ] || { echo "boot: $f is missing; run 'make build rootfs ARCH=$ARCH'" >&2; exit 1; }
+done
+"$top/tools/disks.sh"
+disks=$top/build/disks
+run=${RUN:-shell}
+append="panic=-1 series.run=$run series.pattern=$(cat "$disks/pattern.sha256") ${APPEND:-}"
+virtio="iommu_platform=on,disable-legacy=on"
+
+# A device: on s390 each PCI function needs its zpci companion.
+dev() {	# dev UID DRIVER ID PROPS
+	if [ "$ARCH" = s390 ]; then
+		printf -- '-device zpci,uid=%s,fid=%s,target=%s ' "$1" "$1" "$3"
+	fi
+	printf -- '-device %s,id=%s,%s,%s ' "$2" "$3" "$4" "$virtio"
+}
+devs="-drive if=none,id=d0,format=raw,cache=unsafe,file=$disks/scratch.img
+	$(dev 1 virtio-blk-pci blk0 drive=d0,serial=scratch)
+	-drive if=none,id=d1,format=raw,readonly=on,file=$disks/pattern.img
+	$(dev 2 virtio-blk-pci blk1 drive=d1,serial=pattern)
+	-netdev user,id=n0,restrict=on
+	$(dev 3 virtio-net-pci net0 netdev=n0)
+	-drive if=none,id=d2,format=raw,cache=unsafe,file=$disks/spare.img
+	$(dev 4 virtio-blk-pci blk2 drive=d2,serial=spare)"
+
+case $ARCH-${2:-} in
+s390-|s390-zpci)
+	"$top/tools/deps.sh" boot-s390
+	set -- qemu-system-s390x -M s390-ccw-virtio -cpu max -smp 2 -m 1024 \
+		-append "console=ttysclp0 $append" ;;
+arm64-|arm64-viommu)
+	"$top/tools/deps.sh" boot-arm64
+	set -- qemu-system-aarch64 -M virt -cpu max,pauth-impdef=on -smp 2 -m 1024 \
+		-device virtio-iommu-pci -append "console=ttyAMA0 $append" ;;
+arm64-smmuv3)
+	"$top/tools/deps.sh" boot-arm64
+	set -- qemu-system-aarch64 -M virt,iommu=smmuv3 -cpu max,pauth-impdef=on -smp 2 -m 1024 \
+		-append "console=ttyAMA0 $append" ;;
+*)	echo "boot: unknown variant '${2:-}' for ARCH=$ARCH" >&2; exit 2 ;;
+esac
+# shellcheck disable=SC2086
+set -- "$@" -nographic -no-reboot -kernel "$kernel" -initrd "$initrd" $devs ${QMP:+-qmp unix:$QMP,server=on,wait=off}
+
+if [ "$run" = shell ]; then
+	exec "$@"
+fi
+log=${LOG:-$top/build/logs/$ARCH-${2:-default}-$flavour-$run.log}
+mkdir -p "$(dirname "$log")"
+# The guest powers off when done; a hang is cut off, and its status is 124.
+rc=0
+timeout -k 10 "${TIMEOUT:-600}" "$@" </dev/null >"$log" 2>&1 || rc=$?
+exit $rc

@@ -1,0 +1,30 @@
+#!/bin/sh
+# Cross-build a guest kernel out of tree with ccache.
+# Usage: build.sh ARCH [series|base]   (base: the pristine tree, for baselines)
+set -eu
+top=$(cd "$(dirname "$0")/.." && pwd)
+ARCH=$1 flavour=${2:-series}
+. "$top/tools/arch.sh"
+"$top/tools/deps.sh" "$ARCH"
+
+# The base tree and objects mirror the series' layout one level down, so
+# relative paths (and so ccache's hashes) are the same for both.
+case $flavour in
+series)	src=$top/build/linux out=$top/build/obj/$ARCH ;;
+base)	src=$("$top/tools/base-tree.sh") out=$top/build/base/obj/$ARCH ;;
+*)	echo "build: unknown flavour '$flavour'" >&2; exit 2 ;;
+esac
+[ -d "$src/.git" ] || { echo "build: $src is missing; run 'make tree'" >&2; exit 1; }
+mkdir -p "$out"
+
+# Configure only when a fragment changed, so a rebuild is just make.
+frags="$top/configs/common.config $top/configs/$ARCH.config"
+sum=$(cat $frags | sha256sum)
+if [ ! -f "$out/.config" ] || [ "$(cat "$out/.fragments" 2>/dev/null)" != "$sum" ]; then
+	cat $frags >"$out/fragment.config"
+	kmake KCONFIG_ALLCONFIG="$out/fragment.config" allnoconfig >/dev/null
+	"$top/tools/check-config.sh" "$out/fragment.config" "$out/.config"
+	echo "$sum" >"$out/.fragments"
+fi
+kmake -j"$(nproc)" "$(basename "$IMAGE")"
+echo "build: $out/$IMAGE"
