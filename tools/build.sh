@@ -1,6 +1,7 @@
 #!/bin/sh
 # Cross-build a guest kernel out of tree with ccache.
 # Usage: build.sh ARCH [series|base]   (base: the pristine tree, for baselines)
+#        build.sh ARCH SRC OUT         (any tree, e.g. for bisect-check)
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 ARCH=$1 flavour=${2:-series}
@@ -12,7 +13,9 @@ ARCH=$1 flavour=${2:-series}
 case $flavour in
 series)	src=$top/build/linux out=$top/build/obj/$ARCH ;;
 base)	src=$("$top/tools/base-tree.sh") out=$top/build/base/obj/$ARCH ;;
-*)	echo "build: unknown flavour '$flavour'" >&2; exit 2 ;;
+*)	[ -d "$flavour" ] && [ $# -eq 3 ] ||
+		{ echo "build: unknown flavour '$flavour'" >&2; exit 2; }
+	src=$flavour out=$3 ;;
 esac
 [ -d "$src/.git" ] || { echo "build: $src is missing; run 'make tree'" >&2; exit 1; }
 mkdir -p "$out"

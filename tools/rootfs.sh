@@ -37,7 +37,7 @@ cp "$deb/usr/bin/fio" "$img/usr/bin/fio"
 # Where the dynamic loader finds a library (by soname) for an object:
 # its RUNPATH first (ceph's libraries use one), then the default paths.
 find_lib() {	# find_lib SONAME RUNPATH
-	for d in $(echo "$2" | tr : ' ') lib/$DEBARCH-linux-gnu usr/lib/$DEBARCH-linux-gnu lib usr/lib; do
+	for d in $(echo "$2" | tr : ' ') lib/${CROSS%-} usr/lib/${CROSS%-} lib usr/lib; do
 		d=${d#/}
 		[ -e "$deb/$d/$1" ] && { echo "$d/$1"; return 0; }
 	done

@@ -17,7 +17,7 @@ rpcits() {
 	sleep 4.5
 	sed -n 's/^ *Refresh operations:[[:space:]]*//p' "$fmb"
 }
-[ -w "$fmb" ] && echo 1 >"$fmb"
+[ -w "$fmb" ] && ! grep -q '^Update interval' "$fmb" && echo 1 >"$fmb"
 # Fill the disk once so reads hit written blocks.
 dd if=/dev/zero of="$dev" bs=1M count=64 conv=fsync 2>/dev/null
 

@@ -25,10 +25,11 @@ net_up() {
 	ip link set eth0 up && [ "$(cat /sys/class/net/eth0/operstate)" != down ]
 }
 
-# Every virtio PCI function is in an IOMMU group, so DMA goes through it.
+# Every virtio PCI function (but virtio-iommu itself) is in an IOMMU
+# group, so its DMA goes through the IOMMU.
 iommu_groups() {
 	for d in /sys/bus/pci/devices/*; do
-		[ "$(cat "$d/vendor")" = 0x1af4 ] || continue
+		[ "$(cat "$d/vendor")" = 0x1af4 ] && [ "$(cat "$d/device")" != 0x1057 ] || continue
 		[ -e "$d/iommu_group" ] || { echo "${d##*/} has no IOMMU group"; return 1; }
 	done
 }

@@ -16,12 +16,12 @@ intap && /^(not )?ok [0-9]+ - /	{
 }
 intap && /^# /	{ print; next }
 # KUnit: "# Subtest: suite" opens a suite; its cases are "ok N - case"
-# one level (4 spaces) in.
+# one level (4 spaces) in, as "ok N name" (6.1) or "ok N - name".
 /^    # Subtest: /	{ suite = $3; next }
-/^    (not )?ok [0-9]+ - /	{
+/^    (not )?ok [0-9]+ /	{
 	nkunit++
 	line = $0; sub(/^    /, "", line)
-	ok = (line ~ /^ok/); sub(/^(not )?ok [0-9]+ - /, "", line)
+	ok = (line ~ /^ok/); sub(/^(not )?ok [0-9]+ (- )?/, "", line)
 	if (line ~ /# SKIP/) { sub(/ *# SKIP.*/, "", line); print "skip [" tag "] kunit " suite "." line; next }
 	res(ok, "kunit " suite "." line); next
 }

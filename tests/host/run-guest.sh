@@ -11,6 +11,10 @@ timeout=${TIMEOUT:-600}
 rc=0
 LOG=$log TIMEOUT=$timeout RUN=$run APPEND=$append \
 	"$top/tools/boot.sh" "$arch" "$variant" "$flavour" || rc=$?
+if [ ! -s "$log" ]; then
+	echo "not ok [$tag] guest booted (boot.sh exited $rc before any output)"
+	exit 0
+fi
 lpae=0
 [ "$arch" = arm64 ] && lpae=1
 awk -v tag="$tag" -v lpae="$lpae" -f "$top/tests/host/parse-log.awk" "$log"

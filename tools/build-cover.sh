@@ -1,0 +1,34 @@
+#!/bin/sh
+# Compile every IOMMU/VFIO object the series touches or may touch on ARCH
+# (arm64: tegra-smmu, apple-dart, mtk_iommu, sprd-iommu, sun50i-iommu,
+# arm-smmu, arm-smmu-v3, virtio-iommu, io-pgtable-arm, vfio_iommu_type1).
+# Only those directories are built, not a whole platform kernel.
+set -eu
+top=$(cd "$(dirname "$0")/.." && pwd)
+ARCH=$1
+. "$top/tools/arch.sh"
+[ -f "$top/configs/$ARCH-cover.config" ] ||
+	{ echo "build-cover: no configs/$ARCH-cover.config for ARCH=$ARCH" >&2; exit 2; }
+"$top/tools/deps.sh" "$ARCH"
+src=$top/build/linux out=$top/build/obj/$ARCH-cover
+mkdir -p "$out"
+frags="$top/configs/common.config $top/configs/$ARCH.config $top/configs/$ARCH-cover.config"
+sum=$(cat $frags | sha256sum)
+if [ "$(cat "$out/.fragments" 2>/dev/null)" != "$sum" ]; then
+	cat $frags >"$out/fragment.config"
+	kmake KCONFIG_ALLCONFIG="$out/fragment.config" allnoconfig >/dev/null
+	"$top/tools/check-config.sh" "$out/fragment.config" "$out/.config"
+	echo "$sum" >"$out/.fragments"
+fi
+objs="drivers/iommu/tegra-smmu.o drivers/iommu/apple-dart.o drivers/iommu/mtk_iommu.o
+	drivers/iommu/sprd-iommu.o drivers/iommu/sun50i-iommu.o
+	drivers/iommu/arm/arm-smmu/ drivers/iommu/arm/arm-smmu-v3/
+	drivers/iommu/virtio-iommu.o drivers/iommu/io-pgtable-arm.o
+	drivers/iommu/iommu.o drivers/iommu/dma-iommu.o drivers/vfio/"
+# shellcheck disable=SC2086
+kmake -j"$(nproc)" $objs
+for o in $objs; do
+	case $o in */) ls "$out/$o"*.o >/dev/null ;; *) [ -f "$out/$o" ] ;; esac ||
+		{ echo "build-cover: $o was not built" >&2; exit 1; }
+done
+echo "build-cover: compiled $(echo "$objs" | wc -w) IOMMU/VFIO targets for $ARCH"

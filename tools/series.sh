@@ -1,0 +1,35 @@
+#!/bin/sh
+# Write a submission-ready patch set with a cover letter into build/series
+# and run checkpatch --strict on every patch; fail on any error.
+set -eu
+top=$(cd "$(dirname "$0")/.." && pwd)
+tree=$top/build/linux out=$top/build/series
+"$top/tools/deps.sh" series
+tag=$(git -C "$tree" describe --tags --abbrev=0 --match 'base-*')
+n=$(git -C "$tree" rev-list --count "$tag"..HEAD)
+rm -rf "$out"
+mkdir -p "$out"
+if [ "$n" -eq 0 ]; then
+	echo "series: no patches above $tag; nothing to send"
+	exit 0
+fi
+git -C "$tree" format-patch -q --cover-letter --no-signature --base="$tag" \
+	-o "$out" "$tag"..HEAD
+# The cover letter's subject and text come from Documentation/cover-letter.txt
+# (first line: subject; the rest: body).
+cover=$(ls "$out"/0000-*.patch)
+subject=$(head -n1 "$top/Documentation/cover-letter.txt")
+tail -n +3 "$top/Documentation/cover-letter.txt" >"$out/.blurb"
+sed -i -e "s|\*\*\* SUBJECT HERE \*\*\*|$subject|" \
+	-e "/\*\*\* BLURB HERE \*\*\*/{r $out/.blurb
+d}" "$cover"
+rm "$out/.blurb"
+errors=0
+for p in "$out"/*.patch; do
+	[ "$p" = "$cover" ] && continue
+	if ! (cd "$tree" && ./scripts/checkpatch.pl --strict --terse --no-summary "$p"); then
+		errors=$((errors + 1))
+	fi
+done
+[ "$errors" -eq 0 ] || { echo "series: checkpatch found errors in $errors patch(es)" >&2; exit 1; }
+echo "series: $n patches and a cover letter in build/series, checkpatch --strict clean of errors"
