@@ -23,6 +23,11 @@ for f in "$kernel" "$initrd"; do
 done
 "$top/tools/disks.sh"
 disks=$top/build/disks
+# Writable disks are per boot, so guests can run side by side.
+run_dir=$(mktemp -d "$top/build/disks/run.XXXXXX")
+trap 'rm -rf "$run_dir"' EXIT
+truncate -s 64M "$run_dir/scratch.img"
+truncate -s 1M "$run_dir/spare.img"
 run=${RUN:-shell}
 append="panic=-1 series.run=$run series.pattern=$(cat "$disks/pattern.sha256") ${APPEND:-}"
 virtio="iommu_platform=on,disable-legacy=on"
@@ -34,13 +39,13 @@ dev() {	# dev UID DRIVER ID PROPS
 	fi
 	printf -- '-device %s,id=%s,%s,%s ' "$2" "$3" "$4" "$virtio"
 }
-devs="-drive if=none,id=d0,format=raw,cache=unsafe,file=$disks/scratch.img
+devs="-drive if=none,id=d0,format=raw,cache=unsafe,file=$run_dir/scratch.img
 	$(dev 1 virtio-blk-pci blk0 drive=d0,serial=scratch)
 	-drive if=none,id=d1,format=raw,readonly=on,file=$disks/pattern.img
 	$(dev 2 virtio-blk-pci blk1 drive=d1,serial=pattern)
 	-netdev user,id=n0,restrict=on
 	$(dev 3 virtio-net-pci net0 netdev=n0)
-	-drive if=none,id=d2,format=raw,cache=unsafe,file=$disks/spare.img
+	-drive if=none,id=d2,format=raw,cache=unsafe,file=$run_dir/spare.img
 	$(dev 4 virtio-blk-pci blk2 drive=d2,serial=spare)"
 
 case $ARCH-${2:-} in
@@ -62,7 +67,8 @@ esac
 set -- "$@" -nographic -no-reboot -kernel "$kernel" -initrd "$initrd" $devs ${QMP:+-qmp unix:$QMP,server=on,wait=off}
 
 if [ "$run" = shell ]; then
-	exec "$@"
+	"$@"
+	exit
 fi
 log=${LOG:-$top/build/logs/$ARCH-${2:-default}-$flavour-$run.log}
 mkdir -p "$(dirname "$log")"

@@ -17,12 +17,13 @@ base)	src=$("$top/tools/base-tree.sh") out=$top/build/base/obj/$ARCH ;;
 		{ echo "build: unknown flavour '$flavour'" >&2; exit 2; }
 	src=$flavour out=$3 ;;
 esac
-[ -d "$src/.git" ] || { echo "build: $src is missing; run 'make tree'" >&2; exit 1; }
+[ -e "$src/.git" ] || { echo "build: $src is missing; run 'make tree'" >&2; exit 1; }
 mkdir -p "$out"
 
-# Configure only when a fragment changed, so a rebuild is just make.
+# Configure only when a fragment or the tree's commit changed (a patch may
+# change Kconfig defaults), so a rebuild is just make.
 frags="$top/configs/common.config $top/configs/$ARCH.config"
-sum=$(cat $frags | sha256sum)
+sum=$( (cat $frags; git -C "$src" rev-parse HEAD) | sha256sum)
 if [ ! -f "$out/.config" ] || [ "$(cat "$out/.fragments" 2>/dev/null)" != "$sum" ]; then
 	cat $frags >"$out/fragment.config"
 	kmake KCONFIG_ALLCONFIG="$out/fragment.config" allnoconfig >/dev/null

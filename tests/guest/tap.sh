@@ -13,6 +13,17 @@ check() {
 		not_ok "$name"; sed 's/^/# /' /tmp/check.out | tail -n 30
 	fi
 }
+# check_or_skip NAME COMMAND...: as check, but exit status 2 means the
+# kernel lacks the feature (e.g. the base kernel): a skip, not a pass.
+check_or_skip() {
+	name=$1; shift
+	"$@" >/tmp/check.out 2>&1
+	case $? in
+	0)	ok "$name" ;;
+	2)	ok "$name # SKIP $(tail -n1 /tmp/check.out)" ;;
+	*)	not_ok "$name"; sed 's/^/# /' /tmp/check.out | tail -n 30 ;;
+	esac
+}
 # cmdline KEY: the value of series.KEY= on the kernel command line.
 cmdline() { sed -n "s/.*series\.$1=\([^ ]*\).*/\1/p" /proc/cmdline; }
 # disk SERIAL: the /dev node of the virtio-blk disk with that serial.

@@ -45,3 +45,46 @@ zpci_fmb_rpcit() {
 
 check "zpci: debugfs statistics exist and count mappings" zpci_stats
 check "zpci: measurement block counts refresh operations (RPCIT)" zpci_fmb_rpcit
+
+# The flush mode shows in the domain's RPCIT counters: strict mode flushes
+# each unmap by range (Sync RPCITs grow with Unmapped pages, no global
+# flushes), lazy mode never flushes by range and flushes globally instead.
+zpci_flush_mode() {
+	fn=$(scratch_fn) || return 1
+	f=/sys/kernel/debug/pci/$fn/statistics
+	if ! grep -q "Sync RPCITs" "$f"; then
+		echo "no per-domain RPCIT counters in $f"
+		return 2
+	fi
+	echo 2 >"$f"	# any write resets the counters; 2 leaves the FMB as is
+	dd if="$(disk scratch)" of=/dev/null bs=4k count=512 iflag=direct 2>/dev/null
+	sleep 0.1	# past the flush queue's 10 ms timeout
+	unmapped=$(stat "$fn" "Unmapped pages")
+	sync=$(stat "$fn" "Sync RPCITs")
+	global=$(stat "$fn" "Global RPCITs")
+	echo "mode $mode: unmapped $unmapped, sync $sync, global $global"
+	[ "$unmapped" -ge 512 ] || return 1
+	case $mode in
+	strict)	[ "$sync" -ge 512 ] && [ "$global" -eq 0 ] ;;
+	lazy)	[ "$sync" -eq 0 ] && [ "$global" -gt 0 ] ;;
+	esac
+}
+# Which mode the kernel parameters ask for: lazy is the s390 default.
+expected_mode() {
+	case " $(cat /proc/cmdline) " in
+	*" iommu.strict=1 "* | *" s390_iommu=strict "*) echo strict ;;
+	*) echo lazy ;;
+	esac
+}
+mode_as_asked() {
+	policy=$(dmesg | grep 'DMA domain TLB invalidation policy') ||
+		{ echo "no dma-iommu flush policy in the log"; return 2; }
+	echo "$policy"
+	case $policy in *"policy: $mode mode"*) ;; *) return 1 ;; esac
+	case " $(cat /proc/cmdline) " in
+	*" s390_iommu=strict "*) dmesg | grep -q "s390_iommu=strict is deprecated" ;;
+	esac
+}
+mode=$(expected_mode)
+check_or_skip "zpci: dma-iommu uses $mode flushing as the parameters ask" mode_as_asked
+check_or_skip "zpci: $mode flushing shows in the RPCIT counters" zpci_flush_mode

@@ -18,6 +18,9 @@ guest() {
 	"$top/tests/host/run-guest.sh" "$1" "$2" "$flavour" check "${3:-}" | tee -a "$results"
 }
 guest s390 zpci
+guest s390 zpci iommu.strict=1
+guest s390 zpci iommu.strict=0
+guest s390 zpci s390_iommu=strict
 guest arm64 viommu
 guest arm64 smmuv3
 

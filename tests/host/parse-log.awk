@@ -12,6 +12,7 @@ intap && /^1\.\.[0-9]+$/	{ plan = substr($0, 4) + 0; next }
 intap && /^(not )?ok [0-9]+ - /	{
 	ntap++
 	ok = ($1 == "ok"); sub(/^(not )?ok [0-9]+ - /, "")
+	if (ok && / # SKIP/) { print "skip [" tag "] " $0; next }
 	res(ok, $0); next
 }
 intap && /^# /	{ print; next }
