@@ -17,7 +17,7 @@ sum=$(cat $frags | sha256sum)
 if [ "$(cat "$out/.fragments" 2>/dev/null)" != "$sum" ]; then
 	cat $frags >"$out/fragment.config"
 	kmake KCONFIG_ALLCONFIG="$out/fragment.config" allnoconfig >/dev/null
-	"$top/tools/check-config.sh" "$out/fragment.config" "$out/.config"
+	"$top/tools/check-config.sh" "$out/fragment.config" "$out/.config" "$src"
 	echo "$sum" >"$out/.fragments"
 fi
 objs="drivers/iommu/tegra-smmu.o drivers/iommu/apple-dart.o drivers/iommu/mtk_iommu.o

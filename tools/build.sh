@@ -27,7 +27,7 @@ sum=$( (cat $frags; git -C "$src" rev-parse HEAD) | sha256sum)
 if [ ! -f "$out/.config" ] || [ "$(cat "$out/.fragments" 2>/dev/null)" != "$sum" ]; then
 	cat $frags >"$out/fragment.config"
 	kmake KCONFIG_ALLCONFIG="$out/fragment.config" allnoconfig >/dev/null
-	"$top/tools/check-config.sh" "$out/fragment.config" "$out/.config"
+	"$top/tools/check-config.sh" "$out/fragment.config" "$out/.config" "$src"
 	echo "$sum" >"$out/.fragments"
 fi
 kmake -j"$(nproc)" "$(basename "$IMAGE")"
