@@ -12,7 +12,7 @@ for job in "$@"; do
 	boot-s390)	need="$need qemu-system-misc" ;;
 	boot-arm64)	need="$need qemu-system-arm qemu-efi-aarch64" ;;
 	bench)	need="$need gnuplot-nox" ;;
-	series)	need="$need perl" ;;
+	series)	need="$need perl python3-ply python3-git" ;;
 	*)	echo "deps: unknown job '$job'" >&2; exit 2 ;;
 	esac
 done
