@@ -35,17 +35,23 @@ virtio="iommu_platform=on,disable-legacy=on"
 # A device: on s390 each PCI function needs its zpci companion.
 dev() {	# dev UID DRIVER ID PROPS
 	if [ "$ARCH" = s390 ]; then
-		printf -- '-device zpci,uid=%s,fid=%s,target=%s ' "$1" "$1" "$3"
+		printf -- '-device zpci,id=zpci%s,uid=%s,fid=%s,target=%s ' "$1" "$1" "$1" "$3"
 	fi
 	printf -- '-device %s,id=%s,%s,%s ' "$2" "$3" "$4" "$virtio"
 }
-devs="-drive if=none,id=d0,format=raw,cache=unsafe,file=$run_dir/scratch.img
+# -blockdev rather than -drive: a backend that outlives device_del, so a
+# hot-unplugged disk can be plugged in again.
+blockdev() {	# blockdev NODE FILE [ro]
+	printf -- '-blockdev driver=raw,node-name=%s,file.driver=file,file.filename=%s,cache.no-flush=on%s ' \
+		"$1" "$2" "${3:+,read-only=on}"
+}
+devs="$(blockdev d0 "$run_dir/scratch.img")
 	$(dev 1 virtio-blk-pci blk0 drive=d0,serial=scratch)
-	-drive if=none,id=d1,format=raw,readonly=on,file=$disks/pattern.img
+	$(blockdev d1 "$disks/pattern.img" ro)
 	$(dev 2 virtio-blk-pci blk1 drive=d1,serial=pattern)
 	-netdev user,id=n0,restrict=on
 	$(dev 3 virtio-net-pci net0 netdev=n0)
-	-drive if=none,id=d2,format=raw,cache=unsafe,file=$run_dir/spare.img
+	$(blockdev d2 "$run_dir/spare.img")
 	$(dev 4 virtio-blk-pci blk2 drive=d2,serial=spare)"
 
 case $ARCH-${2:-} in

@@ -9,8 +9,8 @@ for job in "$@"; do
 	s390)	need="$need gcc-s390x-linux-gnu binutils-s390x-linux-gnu ccache make bc flex bison libelf-dev libssl-dev" ;;
 	arm64)	need="$need gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu ccache make bc flex bison libelf-dev libssl-dev" ;;
 	rootfs)	need="$need mmdebstrap cpio gzip" ;;
-	boot-s390)	need="$need qemu-system-misc" ;;
-	boot-arm64)	need="$need qemu-system-arm qemu-efi-aarch64" ;;
+	boot-s390)	need="$need qemu-system-misc socat" ;;
+	boot-arm64)	need="$need qemu-system-arm socat" ;;
 	bench)	need="$need gnuplot-nox" ;;
 	series)	need="$need perl python3-ply python3-git" ;;
 	*)	echo "deps: unknown job '$job'" >&2; exit 2 ;;

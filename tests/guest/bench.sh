@@ -4,7 +4,7 @@
 #   fio sequential reads per block size (series.bs=4k,16k,...), with the
 #   RPCIT count from the zPCI measurement block where there is one;
 #   dma_map_benchmark on the spare function.
-. /tests/tap.sh
+. /tests/lib.sh
 secs=$(cmdline secs); secs=${secs:-5}
 sizes=$(cmdline bs | tr , ' '); sizes=${sizes:-4k}
 dev=$(disk scratch) || exit 1

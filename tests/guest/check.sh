@@ -1,16 +1,7 @@
 #!/bin/sh
 # Guest test suite, run by /init under series.run=check.  Prints TAP.
-. /tests/tap.sh
+. /tests/lib.sh
 arch=$(uname -m)
-
-# DMA correctness: random writes of mixed sizes, each block verified by
-# crc32c when read back, so a misdirected or stale mapping is caught.
-fio_verify() {
-	fio --name=verify --filename="$(disk scratch)" --direct=1 \
-		--ioengine=libaio --iodepth=16 --rw=randwrite --bsrange=4k-128k \
-		--size=32M --verify=crc32c --do_verify=1 --verify_fatal=1 \
-		--verify_backlog=256 --output-format=terse
-}
 
 # A pattern the host wrote (random data) read back through the IOMMU
 # must checksum to what the host computed.

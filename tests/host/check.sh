@@ -21,6 +21,7 @@ guest s390 zpci
 guest s390 zpci iommu.strict=1
 guest s390 zpci iommu.strict=0
 guest s390 zpci s390_iommu=strict
+"$top/tests/host/hotplug.sh" "$flavour" | tee -a "$results"
 guest arm64 viommu
 guest arm64 smmuv3
 

@@ -1,5 +1,6 @@
-# TAP helpers for the guest scripts (sourced).  Every result line is
-# "ok N - name" or "not ok N - name"; details go to "# " lines.
+# Helpers for the guest scripts (sourced): TAP output, where the disks
+# are, and the DMA workload.  Every result line is "ok N - name" or
+# "not ok N - name"; details go to "# " lines.
 tap_n=0
 tap_begin() { echo "# series-tap-begin"; echo "TAP version 13"; }
 tap_end() { echo "1..$tap_n"; echo "# series-tap-end"; }
@@ -32,4 +33,13 @@ disk() {
 		[ "$(cat "$s")" = "$1" ] && { d=${s%/serial}; echo "/dev/${d##*/}"; return 0; }
 	done
 	echo "no disk with serial $1" >&2; return 1
+}
+
+# DMA correctness: random writes of mixed sizes, each block verified by
+# crc32c when read back, so a misdirected or stale mapping is caught.
+fio_verify() {
+	fio --name=verify --filename="$(disk scratch)" --direct=1 \
+		--ioengine=libaio --iodepth=16 --rw=randwrite --bsrange=4k-128k \
+		--size=32M --verify=crc32c --do_verify=1 --verify_fatal=1 \
+		--verify_backlog=256 --output-format=terse
 }
