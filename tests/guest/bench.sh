@@ -8,7 +8,7 @@
 secs=$(cmdline secs); secs=${secs:-5}
 sizes=$(cmdline bs | tr , ' '); sizes=${sizes:-4k}
 dev=$(disk scratch) || exit 1
-fn=$(basename "$(readlink -f "/sys/block/${dev#/dev/}/device/..")")
+fn=$(pci_fn scratch)
 fmb=/sys/kernel/debug/pci/$fn/statistics
 
 # RPCITs so far; the measurement block is refreshed every 4 s, so wait.
@@ -35,11 +35,7 @@ for bs in $sizes; do
 done
 
 # dma_map_benchmark needs a function of its own: take the spare disk's.
-spare=$(disk spare) || exit 1
-sfn=$(basename "$(readlink -f "/sys/block/${spare#/dev/}/device/..")")
-echo "$sfn" >"/sys/bus/pci/devices/$sfn/driver/unbind"
-echo dma_map_benchmark >"/sys/bus/pci/devices/$sfn/driver_override"
-echo "$sfn" >/sys/bus/pci/drivers/dma_map_benchmark/bind
+sfn=$(pci_fn spare) && bind_to dma_map_benchmark "$sfn" || exit 1
 out=$(dma_map_benchmark -t 1 -s "$secs" -b 64 -g 1 -d 2) ||
 	{ echo "# bench error dma_map_benchmark"; exit 0; }
 map=$(echo "$out" | sed -n 's/^average map latency(us):\([0-9.]*\).*/\1/p')

@@ -31,4 +31,7 @@ check "virtio-blk: host pattern reads back intact" pattern_read
 check "virtio-net: interface comes up" net_up
 check "virtio functions sit behind the IOMMU" iommu_groups
 [ "$arch" = s390x ] && . /tests/zpci.sh
+# VFIO type1 on the spare disk's function: last, as it takes the disk away.
+spare=$(pci_fn spare) && bind_to vfio-pci "$spare" &&
+	tap_include vfio_type1 "$spare" || not_ok "spare function bound to vfio-pci"
 tap_end

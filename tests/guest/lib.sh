@@ -43,3 +43,36 @@ fio_verify() {
 		--size=32M --verify=crc32c --do_verify=1 --verify_fatal=1 \
 		--verify_backlog=256 --output-format=terse
 }
+
+# tap_include PROGRAM ARGS...: fold a TAP-printing program's results into
+# this script's numbering; a bail-out or a silent failure is a failure.
+tap_include() {
+	"$@" >/tmp/include.out 2>&1
+	rc=$?
+	bad=0
+	while IFS= read -r line; do
+		case $line in
+		"ok "*)	ok "$1: ${line#ok * - }" ;;
+		"not ok "*)	not_ok "$1: ${line#not ok * - }"; bad=1 ;;
+		"Bail out!"*)	not_ok "$1: ${line#Bail out! }"; bad=1 ;;
+		"# "*)	echo "$line" ;;
+		esac
+	done </tmp/include.out
+	if [ $rc -ne 0 ] && [ $bad -eq 0 ]; then
+		not_ok "$1 exited with status $rc"
+		sed 's/^/# /' /tmp/include.out | tail -n 10
+	fi
+}
+
+# pci_fn SERIAL: the PCI function of the virtio-blk disk with that serial.
+pci_fn() {
+	d=$(disk "$1") || return 1
+	basename "$(readlink -f "/sys/block/${d#/dev/}/device/..")"
+}
+
+# bind_to DRIVER FUNCTION: move a PCI function to another driver.
+bind_to() {
+	echo "$2" >"/sys/bus/pci/devices/$2/driver/unbind"
+	echo "$1" >"/sys/bus/pci/devices/$2/driver_override"
+	echo "$2" >"/sys/bus/pci/drivers/$1/bind"
+}

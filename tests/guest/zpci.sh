@@ -10,11 +10,7 @@ stat() {
 fmb_on() {
 	grep -q '^Update interval' "$1" || echo 1 >"$1"
 }
-# The function holding the scratch disk.
-scratch_fn() {
-	d=$(disk scratch) || return 1
-	basename "$(readlink -f "/sys/block/${d#/dev/}/device/..")"
-}
+scratch_fn() { pci_fn scratch; }
 
 zpci_stats() {
 	fn=$(scratch_fn) || return 1
