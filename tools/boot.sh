@@ -61,11 +61,11 @@ s390-|s390-zpci)
 		-append "console=ttysclp0 $append" ;;
 arm64-|arm64-viommu)
 	"$top/tools/deps.sh" boot-arm64
-	set -- qemu-system-aarch64 -M virt -cpu max,pauth-impdef=on -smp 2 -m 1024 \
+	set -- qemu-system-aarch64 -M virt,gic-version=3 -cpu max,pauth-impdef=on -smp 2 -m 1024 \
 		-device virtio-iommu-pci -append "console=ttyAMA0 $append" ;;
 arm64-smmuv3)
 	"$top/tools/deps.sh" boot-arm64
-	set -- qemu-system-aarch64 -M virt,iommu=smmuv3 -cpu max,pauth-impdef=on -smp 2 -m 1024 \
+	set -- qemu-system-aarch64 -M virt,gic-version=3,iommu=smmuv3 -cpu max,pauth-impdef=on -smp 2 -m 1024 \
 		-append "console=ttyAMA0 $append" ;;
 *)	echo "boot: unknown variant '${2:-}' for ARCH=$ARCH" >&2; exit 2 ;;
 esac
