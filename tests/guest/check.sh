@@ -25,11 +25,45 @@ iommu_groups() {
 	done
 }
 
+# The flush queue dma-iommu chose for the scratch disk's domain, against
+# what the host expects (series.fq=none, per-cpu or single,SIZE,TIMEOUT;
+# series.warn=NAME: a bad iommu.NAME= was refused with a warning), and
+# that it frees entries after I/O.
+fq_shape() {
+	want=$(cmdline fq)
+	[ -n "$want" ] || { echo "no expectation given (base kernel)"; return 2; }
+	f=/sys/kernel/debug/iommu-dma/$(pci_fn scratch)/fq
+	[ -r "$f" ] || { echo "$f is missing"; return 1; }
+	cat "$f"
+	val() { sed -n "s/^$1: //p" "$f"; }
+	w=$(cmdline warn)
+	if [ -n "$w" ] && ! dmesg | grep -q "iommu.$w=.*keeping"; then
+		echo "no warning for the bad iommu.$w="
+		return 1
+	fi
+	case $want in
+	none)	[ "$(val active)" = no ] ;;
+	per-cpu) [ "$(val active)" = yes ] && [ "$(val queue)" = per-cpu ] &&
+		[ "$(val queues)" = "$(ls -d /sys/devices/system/cpu/cpu[0-9]* | wc -l)" ] ;;
+	single,*) [ "$(val active)" = yes ] && [ "$(val queue)" = single ] &&
+		[ "$(val queues)" = 1 ] &&
+		[ "single,$(val size),$(val timeout_ms)" = "$want" ] ;;
+	*)	echo "bad expectation $want"; return 1 ;;
+	esac || return 1
+	[ "$(val active)" = yes ] || return 0
+	before=$(val entries_freed)
+	dd if="$(disk scratch)" of=/dev/null bs=4k count=256 iflag=direct 2>/dev/null
+	sleep "$(( $(val timeout_ms) / 1000 + 1 ))"
+	echo "entries freed: $before -> $(val entries_freed)"
+	[ "$(val entries_freed)" -gt "$before" ]
+}
+
 tap_begin
 check "virtio-blk: fio random write, crc32c verify" fio_verify
 check "virtio-blk: host pattern reads back intact" pattern_read
 check "virtio-net: interface comes up" net_up
 check "virtio functions sit behind the IOMMU" iommu_groups
+check_or_skip "dma-iommu: flush queue as expected ($(cmdline fq))" fq_shape
 [ "$arch" = s390x ] && . /tests/zpci.sh
 # VFIO type1 on the spare disk's function: last, as it takes the disk away.
 spare=$(pci_fn spare) && bind_to vfio-pci "$spare" &&

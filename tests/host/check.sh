@@ -13,17 +13,26 @@ for arch in s390 arm64; do
 	"$top/tools/rootfs.sh" "$arch"
 done
 
-# guest ARCH VARIANT [KERNEL-PARAMS]: one booted configuration.
+# guest ARCH VARIANT [PARAMS [EXPECT]]: one booted configuration.  EXPECT
+# says, in series.* parameters, what the series must do with it; the base
+# gets none, and skips those checks.
 guest() {
-	"$top/tests/host/run-guest.sh" "$1" "$2" "$flavour" check "${3:-}" | tee -a "$results"
+	expect=
+	[ "$flavour" = series ] && expect=${4:-}
+	EXPECT=$expect "$top/tests/host/run-guest.sh" "$1" "$2" "$flavour" check "${3:-}" |
+		tee -a "$results"
 }
-guest s390 zpci
-guest s390 zpci iommu.strict=1
-guest s390 zpci iommu.strict=0
-guest s390 zpci s390_iommu=strict
+shadow=series.fq=single,32768,1000
+guest s390 zpci "" "$shadow"
+guest s390 zpci iommu.strict=1 series.fq=none
+guest s390 zpci iommu.strict=0 "$shadow"
+guest s390 zpci s390_iommu=strict series.fq=none
+guest s390 zpci "iommu.shadow_fq_size=1000 iommu.shadow_fq_timeout=50" \
+	"series.fq=single,32768,50 series.warn=shadow_fq_size"
 "$top/tests/host/hotplug.sh" "$flavour" | tee -a "$results"
-guest arm64 viommu
-guest arm64 smmuv3
+guest arm64 viommu "" series.fq=none
+guest arm64 viommu iommu.strict=0 "$shadow"
+guest arm64 smmuv3 iommu.strict=0 series.fq=per-cpu
 
 # The runner itself must notice a guest that panics or hangs, by the
 # result that names the failure.

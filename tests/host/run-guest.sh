@@ -1,6 +1,8 @@
 #!/bin/sh
 # Boot one guest configuration non-interactively and print its results as
 # "ok/not ok/skip [tag] name" lines.  Usage: run-guest.sh ARCH VARIANT FLAVOUR RUN [APPEND]
+# EXPECT: more kernel parameters, not shown in the results' names (the
+# series.* expectations the guest checks).
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
 arch=$1 variant=$2 flavour=$3 run=$4 append=${5:-}
@@ -9,7 +11,7 @@ tag=$arch/$variant${append:+ $append}
 log=$top/build/logs/$arch-$variant-$flavour-$run$(echo "$append" | tr -c 'a-zA-Z0-9=.\n' _).log
 timeout=${TIMEOUT:-600}
 rc=0
-LOG=$log TIMEOUT=$timeout RUN=$run APPEND=$append \
+LOG=$log TIMEOUT=$timeout RUN=$run APPEND="$append ${EXPECT:-}" \
 	"$top/tools/boot.sh" "$arch" "$variant" "$flavour" || rc=$?
 if [ ! -s "$log" ]; then
 	echo "not ok [$tag] guest booted (boot.sh exited $rc before any output)"
