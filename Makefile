@@ -39,10 +39,7 @@ check: tree			## all tests on QEMU s390x and arm64; ends "N passed, N failed"
 baseline: tree			## the same tests on the unpatched base
 	tests/host/check.sh base
 
-bench: tree			## fio and dma_map_benchmark, base vs series, median of 3
-	tools/build.sh $(ARCH) base
-	tools/build.sh $(ARCH)
-	tools/rootfs.sh $(ARCH)
+bench: rootfs			## fio and dma_map_benchmark, base vs series, median of 3
 	tools/bench.sh $(ARCH)
 
 series: tree			## build/series: format-patch set + cover letter, checkpatch

@@ -2,21 +2,38 @@
 # Benchmark base and series side by side: each run boots every row once,
 # interleaved, so machine noise hits all rows alike; report medians.
 # Usage: bench.sh ARCH   Environment: RUNS (3), BS (4k,16k,64k,128k),
-#   SECS (fio seconds per size), ROWS ("label:flavour:kernel-params" ...),
-#   OUT (result directory).
+#   SECS (fio seconds per size), ROWS ("label:flavour:kernel,params" ...;
+#   flavour as for tools/flavour.sh), OUT (result directory).
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 ARCH=$1
 . "$top/tools/arch.sh"
 "$top/tools/deps.sh" bench
 runs=${RUNS:-3} bs=${BS:-4k,16k,64k,128k} secs=${SECS:-5}
-rows=${ROWS:-"base:base: series:series:"}
 out=${OUT:-$top/build/bench/$ARCH}
-variant=zpci
-[ "$ARCH" = arm64 ] && variant=viommu
+
+# Default rows: the old kernel, the series in strict mode, the series with
+# per-CPU flush queues (the commit before the single queue came in), and
+# the series as it is.  virtio-iommu had no flush queue before the series'
+# single queue, so arm64 has no per-CPU row.
+tree=$top/build/linux
+tag=$(git -C "$tree" describe --tags --abbrev=0 --match 'base-*')
+percpu=$(git -C "$tree" log --reverse --format=%h -S shadow_on_flush \
+	"$tag"..HEAD -- drivers/iommu/dma-iommu.c | head -n1)
+case $ARCH in
+s390)	variant=zpci
+	rows="base:base: strict:series:iommu.strict=1 ${percpu:+per-cpu:rev=$percpu^:} single:series:" ;;
+arm64)	variant=viommu
+	rows="base:base:iommu.strict=0 strict:series:iommu.strict=1 single:series:iommu.strict=0" ;;
+esac
+rows=${ROWS:-$rows}
+for row in $rows; do
+	rest=${row#*:}
+	"$top/tools/build.sh" "$ARCH" "${rest%%:*}" >/dev/null
+done
 mkdir -p "$out"
 csv=$out/results.csv
-echo "row,run,bs,iops,ios,rpcits,map_us,unmap_us" >"$csv"
+echo "row,run,bs,iops,ios,kib,rpcits,flushes,map_us,unmap_us" >"$csv"
 
 for run in $(seq "$runs"); do
 	for row in $rows; do
@@ -33,7 +50,7 @@ for run in $(seq "$runs"); do
 			/^# bench dmamap/ { for (i = 4; i <= NF; i++) { split($i, kv, "="); d[kv[1]] = kv[2] } }
 			/^# bench fio/ {
 				for (i = 4; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
-				line[++n] = row "," run "," v["bs"] "," v["iops"] "," v["ios"] "," v["rpcits"]
+				line[++n] = row "," run "," v["bs"] "," v["iops"] "," v["ios"] "," v["kib"] "," v["rpcits"] "," v["flushes"]
 			}
 			END {
 				for (i = 1; i <= n; i++) print line[i] "," d["map_us"] "," d["unmap_us"]

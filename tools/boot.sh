@@ -3,7 +3,7 @@
 # IOMMU.  Usage: boot.sh ARCH [VARIANT [FLAVOUR]]
 #   s390:  VARIANT zpci (virtio on zPCI, the only one)
 #   arm64: VARIANT viommu (virtio-iommu) or smmuv3
-#   FLAVOUR series (default) or base
+#   FLAVOUR series (default), base or rev=COMMIT
 # Environment: RUN=shell (interactive, default) or a guest script such as
 # check; APPEND adds kernel parameters; LOG, TIMEOUT (s) and QMP (a socket
 # path) apply to non-interactive runs.
@@ -12,11 +12,8 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 ARCH=$1
 . "$top/tools/arch.sh"
 flavour=${3:-series}
-case $flavour in
-series)	obj=$top/build/obj/$ARCH ;;
-base)	obj=$top/build/base/obj/$ARCH ;;
-*)	echo "boot: unknown flavour '$flavour'" >&2; exit 2 ;;
-esac
+dirs=$("$top/tools/flavour.sh" "$ARCH" "$flavour")
+obj=${dirs#* }
 kernel=$obj/$IMAGE initrd=$top/build/initramfs-$ARCH.cpio.gz
 for f in "$kernel" "$initrd"; do
 	[ -f "$f" ] || { echo "boot: $f is missing; run 'make build rootfs ARCH=$ARCH'" >&2; exit 1; }

@@ -1,18 +1,17 @@
 #!/bin/sh
 # Cross-build a guest kernel out of tree with ccache.
-# Usage: build.sh ARCH [series|base]   (base: the pristine tree, for baselines)
-#        build.sh ARCH SRC OUT         (any tree, e.g. for bisect-check)
+# Usage: build.sh ARCH [FLAVOUR]   (series, base or rev=COMMIT: tools/flavour.sh)
+#        build.sh ARCH SRC OUT   (any tree, e.g. for bisect-check)
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 ARCH=$1 flavour=${2:-series}
 . "$top/tools/arch.sh"
 "$top/tools/deps.sh" "$ARCH"
 
-# The base tree and objects mirror the series' layout one level down, so
-# relative paths (and so ccache's hashes) are the same for both.
 case $flavour in
-series)	src=$top/build/linux out=$top/build/obj/$ARCH ;;
-base)	src=$("$top/tools/base-tree.sh") out=$top/build/base/obj/$ARCH ;;
+series|base|rev=*)
+	dirs=$("$top/tools/flavour.sh" "$ARCH" "$flavour")
+	src=${dirs% *} out=${dirs#* } ;;
 *)	[ -d "$flavour" ] && [ $# -eq 3 ] ||
 		{ echo "build: unknown flavour '$flavour'" >&2; exit 2; }
 	src=$flavour out=$3 ;;

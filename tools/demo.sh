@@ -7,4 +7,5 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 "$top/tools/build.sh" s390 base
 "$top/tools/build.sh" s390 series
 "$top/tools/rootfs.sh" s390
-RUNS=1 BS=${BS:-4k,64k} SECS=${SECS:-5} OUT=$top/build/demo "$top/tools/bench.sh" s390
+RUNS=1 BS=${BS:-4k,64k} SECS=${SECS:-5} ROWS="base:base: series:series:" \
+	OUT=$top/build/demo "$top/tools/bench.sh" s390
