@@ -1,7 +1,8 @@
 #!/bin/sh
 # Cross-compile the guest's test programs as static binaries into DEST:
-# tests/guest/*.c and the kernel's own dma_map_benchmark, against the
-# series' exported uapi headers.  Usage: guest-progs.sh ARCH DEST
+# tests/guest/*.c, the kernel's own dma_map_benchmark and the series' VFIO
+# kselftests, against the series' exported uapi headers.
+# Usage: guest-progs.sh ARCH DEST
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 ARCH=$1 dest=$2
@@ -18,3 +19,8 @@ done
 # map_benchmark.h lives in the kernel's include/linux, as in the selftest's Makefile.
 ${CROSS}gcc -static -O2 $inc -idirafter "$src/include" -o "$dest/dma_map_benchmark" \
 	"$src/tools/testing/selftests/dma/dma_map_benchmark.c"
+# The series' own VFIO kselftests, where it has them.
+for c in "$src"/tools/testing/selftests/vfio/*.c; do
+	[ -e "$c" ] || break
+	$cc $inc -I"$src/tools/testing/selftests" -o "$dest/$(basename "$c" .c)" "$c"
+done

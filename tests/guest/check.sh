@@ -66,6 +66,19 @@ check "virtio functions sit behind the IOMMU" iommu_groups
 check_or_skip "dma-iommu: flush queue as expected ($(cmdline fq))" fq_shape
 [ "$arch" = s390x ] && . /tests/zpci.sh
 # VFIO type1 on the spare disk's function: last, as it takes the disk away.
-spare=$(pci_fn spare) && bind_to vfio-pci "$spare" &&
-	tap_include vfio_type1 "$spare" || not_ok "spare function bound to vfio-pci"
+# The system-cache test runs where the host says what the IOMMU supports
+# (series.sys_cache=0 or 1); the base kernel has no such flag.
+sys_cache_as_expected() {
+	grep -qx "# VFIO_SYS_CACHE_IOMMU: $(cmdline sys_cache)" /tmp/include.out
+}
+if spare=$(pci_fn spare) && bind_to vfio-pci "$spare"; then
+	tap_include vfio_type1 "$spare"
+	if [ -n "$(cmdline sys_cache)" ]; then
+		tap_include vfio_sys_cache_test "$spare"
+		check "vfio: system-cache support is $(cmdline sys_cache) here" \
+			sys_cache_as_expected
+	fi
+else
+	not_ok "spare function bound to vfio-pci"
+fi
 tap_end

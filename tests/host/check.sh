@@ -22,17 +22,18 @@ guest() {
 	EXPECT=$expect "$top/tests/host/run-guest.sh" "$1" "$2" "$flavour" check "${3:-}" |
 		tee -a "$results"
 }
-shadow=series.fq=single,32768,1000
+shadow="series.fq=single,32768,1000 series.sys_cache=0"
 guest s390 zpci "" "$shadow"
-guest s390 zpci iommu.strict=1 series.fq=none
+guest s390 zpci iommu.strict=1 "series.fq=none series.sys_cache=0"
 guest s390 zpci iommu.strict=0 "$shadow"
-guest s390 zpci s390_iommu=strict series.fq=none
+guest s390 zpci s390_iommu=strict "series.fq=none series.sys_cache=0"
 guest s390 zpci "iommu.shadow_fq_size=1000 iommu.shadow_fq_timeout=50" \
-	"series.fq=single,32768,50 series.warn=shadow_fq_size"
+	"series.fq=single,32768,50 series.warn=shadow_fq_size series.sys_cache=0"
 "$top/tests/host/hotplug.sh" "$flavour" | tee -a "$results"
-guest arm64 viommu "" series.fq=none
+guest arm64 viommu "" "series.fq=none series.sys_cache=0"
 guest arm64 viommu iommu.strict=0 "$shadow"
-guest arm64 smmuv3 iommu.strict=0 series.fq=per-cpu
+guest arm64 smmuv3 "" "series.fq=none series.sys_cache=1"
+guest arm64 smmuv3 iommu.strict=0 "series.fq=per-cpu series.sys_cache=1"
 
 # The runner itself must notice a guest that panics or hangs, by the
 # result that names the failure.
