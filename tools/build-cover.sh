@@ -1,7 +1,8 @@
 #!/bin/sh
 # Compile every IOMMU/VFIO object the series touches or may touch on ARCH
 # (arm64: tegra-smmu, apple-dart, mtk_iommu, sprd-iommu, sun50i-iommu,
-# arm-smmu, arm-smmu-v3, virtio-iommu, io-pgtable-arm, vfio_iommu_type1).
+# arm-smmu, arm-smmu-v3, virtio-iommu, io-pgtable-arm(-v7s), dma-iommu,
+# the IOMMU core and VFIO with vfio_iommu_type1).
 # Only those directories are built, not a whole platform kernel.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -13,7 +14,7 @@ ARCH=$1
 src=$top/build/linux out=$top/build/obj/$ARCH-cover
 mkdir -p "$out"
 frags="$top/configs/common.config $top/configs/$ARCH.config $top/configs/$ARCH-cover.config"
-sum=$(cat $frags | sha256sum)
+sum=$( (cat $frags; git -C "$src" rev-parse HEAD) | sha256sum)
 if [ "$(cat "$out/.fragments" 2>/dev/null)" != "$sum" ]; then
 	cat $frags >"$out/fragment.config"
 	kmake KCONFIG_ALLCONFIG="$out/fragment.config" allnoconfig >/dev/null
@@ -24,6 +25,7 @@ objs="drivers/iommu/tegra-smmu.o drivers/iommu/apple-dart.o drivers/iommu/mtk_io
 	drivers/iommu/sprd-iommu.o drivers/iommu/sun50i-iommu.o
 	drivers/iommu/arm/arm-smmu/ drivers/iommu/arm/arm-smmu-v3/
 	drivers/iommu/virtio-iommu.o drivers/iommu/io-pgtable-arm.o
+	drivers/iommu/io-pgtable-arm-v7s.o
 	drivers/iommu/iommu.o drivers/iommu/dma-iommu.o drivers/vfio/"
 # shellcheck disable=SC2086
 kmake -j"$(nproc)" $objs
