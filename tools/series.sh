@@ -24,10 +24,15 @@ sed -i -e "s|\*\*\* SUBJECT HERE \*\*\*|$subject|" \
 	-e "/\*\*\* BLURB HERE \*\*\*/{r $out/.blurb
 d}" "$cover"
 rm "$out/.blurb"
+# checkpatch exits non-zero on warnings too; only errors fail the target.
 errors=0
 for p in "$out"/*.patch; do
 	[ "$p" = "$cover" ] && continue
-	if ! (cd "$tree" && ./scripts/checkpatch.pl --strict --terse --no-summary "$p"); then
+	# Debian's python3 has ply for checkpatch's SPDX check, a private one may not.
+	report=$(cd "$tree" && PATH=/usr/bin:$PATH ./scripts/checkpatch.pl --strict \
+		--terse --no-summary "$p" 2>&1) || true
+	[ -n "$report" ] && echo "$report"
+	if echo "$report" | grep -q ': ERROR:'; then
 		errors=$((errors + 1))
 	fi
 done
