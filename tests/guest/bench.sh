@@ -16,12 +16,12 @@ fmb=/sys/kernel/debug/pci/$fn/statistics
 rpcits() {
 	[ -w "$fmb" ] || { echo 0; return; }
 	sleep 4.5
-	sed -n 's/^ *Refresh operations:[[:space:]]*//p' "$fmb"
+	zpci_counter "$fn" "Refresh operations"
 }
 # Global flushes so far: the s390 domain's global RPCITs, else the flushes
 # of dma-iommu's flush queue; empty where the kernel counts neither.
 flushes() {
-	n=$(sed -n 's/^ *Global RPCITs:[[:space:]]*//p' "$fmb" 2>/dev/null)
+	n=$(zpci_counter "$fn" "Global RPCITs")
 	[ -n "$n" ] && { echo "$n"; return; }
 	f=/sys/kernel/debug/iommu-dma/$fn/fq
 	[ -r "$f" ] && sed -n 's/^flushes_[a-z]*: //p' "$f" | awk '{ n += $1 } END { print n }'

@@ -77,6 +77,12 @@ pci_fn() {
 	basename "$(readlink -f "/sys/block/${d#/dev/}/device/..")"
 }
 
+# zpci_counter FN NAME: one counter from the zPCI function's debugfs
+# statistics (shown while its measurement block is on); empty if absent.
+zpci_counter() {
+	sed -n "s/^ *$2:[[:space:]]*\([0-9]*\)$/\1/p" "/sys/kernel/debug/pci/$1/statistics" 2>/dev/null
+}
+
 # bind_to DRIVER FUNCTION: move a PCI function to another driver.
 bind_to() {
 	echo "$2" >"/sys/bus/pci/devices/$2/driver/unbind"

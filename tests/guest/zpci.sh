@@ -1,10 +1,6 @@
 # s390 zPCI checks, sourced by check.sh: the per-function debugfs
 # statistics and the function measurement block.
 
-# stat FN NAME: one counter from FN's debugfs statistics file.
-stat() {
-	sed -n "s/^ *$2:[[:space:]]*\([0-9]*\)$/\1/p" "/sys/kernel/debug/pci/$1/statistics"
-}
 # Turn the measurement block on unless the kernel already did (6.1 does
 # when it enables a function); the software counters show only with it.
 fmb_on() {
@@ -17,9 +13,9 @@ zpci_stats() {
 	f=/sys/kernel/debug/pci/$fn/statistics
 	[ -w "$f" ] || { echo "$f missing"; return 1; }
 	fmb_on "$f" || { echo "cannot enable statistics"; return 1; }
-	before=$(stat "$fn" "Mapped pages")
+	before=$(zpci_counter "$fn" "Mapped pages")
 	dd if="$(disk scratch)" of=/dev/null bs=64k count=64 iflag=direct 2>/dev/null
-	after=$(stat "$fn" "Mapped pages")
+	after=$(zpci_counter "$fn" "Mapped pages")
 	echo "Mapped pages: $before -> $after"
 	[ -n "$before" ] && [ "$after" -gt "$before" ]
 }
@@ -31,10 +27,10 @@ zpci_fmb_rpcit() {
 	f=/sys/kernel/debug/pci/$fn/statistics
 	fmb_on "$f" || return 1
 	sleep 4.5
-	before=$(stat "$fn" "Refresh operations")
+	before=$(zpci_counter "$fn" "Refresh operations")
 	dd if="$(disk scratch)" of=/dev/null bs=4k count=256 iflag=direct 2>/dev/null
 	sleep 4.5
-	after=$(stat "$fn" "Refresh operations")
+	after=$(zpci_counter "$fn" "Refresh operations")
 	echo "Refresh operations: $before -> $after"
 	[ -n "$before" ] && [ "$after" -gt "$before" ]
 }
@@ -55,9 +51,9 @@ zpci_flush_mode() {
 	echo 2 >"$f"	# any write resets the counters; 2 leaves the FMB as is
 	dd if="$(disk scratch)" of=/dev/null bs=4k count=512 iflag=direct 2>/dev/null
 	sleep 1.5	# past the flush queue's timeout (10 ms per-CPU, 1 s single)
-	unmapped=$(stat "$fn" "Unmapped pages")
-	sync=$(stat "$fn" "Sync RPCITs")
-	global=$(stat "$fn" "Global RPCITs")
+	unmapped=$(zpci_counter "$fn" "Unmapped pages")
+	sync=$(zpci_counter "$fn" "Sync RPCITs")
+	global=$(zpci_counter "$fn" "Global RPCITs")
 	echo "mode $mode: unmapped $unmapped, sync $sync, global $global"
 	[ "$unmapped" -ge 512 ] || return 1
 	case $mode in
