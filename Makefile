@@ -6,7 +6,7 @@ VARIANT ?=
 export ARCH
 
 .PHONY: all demo tree export build build-cover print-image rootfs boot \
-	check baseline bench series bisect-check help clean
+	check check-clean baseline bench series bisect-check help clean
 
 all: demo			## main job: build, boot, short DMA workload, series vs base
 demo: tree
@@ -35,6 +35,9 @@ boot: rootfs			## interactive shell in QEMU (VARIANT=viommu|smmuv3 on arm64)
 
 check: tree			## all tests on QEMU s390x and arm64; ends "N passed, N failed"
 	tests/host/check.sh series
+
+check-clean:			## `make check` in a bare Debian 12 chroot (CMD= another command)
+	tools/check-clean.sh "$(CMD)"
 
 baseline: tree			## the same tests on the unpatched base
 	tests/host/check.sh base

@@ -47,7 +47,7 @@ devs="$(blockdev d0 "$run_dir/scratch.img")
 	$(blockdev d1 "$disks/pattern.img" ro)
 	$(dev 2 virtio-blk-pci blk1 drive=d1,serial=pattern)
 	-netdev user,id=n0,restrict=on
-	$(dev 3 virtio-net-pci net0 netdev=n0)
+	$(dev 3 virtio-net-pci net0 netdev=n0,romfile=)
 	$(blockdev d2 "$run_dir/spare.img")
 	$(dev 4 virtio-blk-pci blk2 drive=d2,serial=spare)"
 

@@ -13,12 +13,13 @@ mkdir -p "$work"
 
 # 1. Debian's packages, extracted once and cached.
 if [ ! -f "$work/debian.stamp" ]; then
-	mirror=$(sed -n 's|^URIs: *\(http[^ ]*/debian\)$|\1|p; s|^deb \(http[^ ]*/debian\) .*|\1|p' \
-		/etc/apt/sources.list.d/*.sources /etc/apt/sources.list 2>/dev/null | head -n1)
-	echo "rootfs: extracting busybox-static and fio for $DEBARCH from ${mirror:-the default mirror}"
+	echo "rootfs: extracting busybox-static and fio for $DEBARCH"
 	rm -rf "$work/debian" "$work/debian.tar"
+	# The host's Debian archives (mmdebstrap's default where it has none).
+	"$top/tools/debian-sources.sh" >"$work/sources.list"
+	[ -s "$work/sources.list" ] && set -- "$work/sources.list" || set --
 	mmdebstrap --quiet --variant=extract --architectures="$DEBARCH" \
-		--include=busybox-static,fio bookworm "$work/debian.tar" ${mirror:+"$mirror"} ||
+		--include=busybox-static,fio bookworm "$work/debian.tar" "$@" ||
 		{ echo "rootfs: mmdebstrap failed for $DEBARCH" >&2; exit 1; }
 	mkdir "$work/debian"
 	tar -xf "$work/debian.tar" -C "$work/debian"
