@@ -1,10 +1,24 @@
 #!/bin/sh
 # Write a submission-ready patch set with a cover letter into build/series
 # and run checkpatch --strict on every patch; fail on any error.
+# The patches are sent in the name of the person running it: author and
+# Signed-off-by come from their git identity (GIT_AUTHOR_NAME/EMAIL or
+# git config user.name/user.email), never from the tree's placeholder.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 tree=$top/build/linux out=$top/build/series
+placeholder=$(sed -n "s/^placeholder='\\(.*\\)'$/\\1/p" "$top/tools/tree.sh")
 "$top/tools/deps.sh" series
+name=${GIT_AUTHOR_NAME:-$(git -C "$top" config user.name || true)}
+email=${GIT_AUTHOR_EMAIL:-$(git -C "$top" config user.email || true)}
+if [ -z "$name" ] || [ -z "$email" ]; then
+	echo "series: no git identity to send the series as; set yours with" >&2
+	echo "  git config --global user.name 'Your Name' && git config --global user.email you@example.org" >&2
+	exit 1
+fi
+case "$name <$email>" in
+"$placeholder")	echo "series: the git identity is the tooling's placeholder; set your own" >&2; exit 1 ;;
+esac
 tag=$(git -C "$tree" describe --tags --abbrev=0 --match 'base-*')
 n=$(git -C "$tree" rev-list --count "$tag"..HEAD)
 rm -rf "$out"
@@ -15,6 +29,15 @@ if [ "$n" -eq 0 ]; then
 fi
 git -C "$tree" format-patch -q --cover-letter --no-signature --base="$tag" \
 	-o "$out" "$tag"..HEAD
+# The placeholder becomes the sender, as author and in Signed-off-by.
+ph_re=$(printf '%s' "$placeholder" | sed 's/[][\\.*^$/]/\\&/g')
+me_re=$(printf '%s <%s>' "$name" "$email" | sed 's/[\\&|]/\\&/g')
+sed -i -e "s|^\(From: \)$ph_re\$|\1$me_re|" \
+	-e "s|^\(Signed-off-by: \)$ph_re\$|\1$me_re|" "$out"/*.patch
+if grep -l -F "$placeholder" "$out"/*.patch >&2; then
+	echo "series: the placeholder identity is still in the files above" >&2
+	exit 1
+fi
 # The cover letter's subject and text come from Documentation/cover-letter.txt
 # (first line: subject; the rest: body).
 cover=$(ls "$out"/0000-*.patch)

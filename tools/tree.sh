@@ -4,6 +4,8 @@
 # Safe to re-run: an up-to-date tree is left alone, and a tree holding
 # commits that were never exported is never thrown away.
 set -eu
+# The identity of the tree's own commits; make series replaces it.
+placeholder='series tooling <series@localhost>'
 top=$(cd "$(dirname "$0")/.." && pwd)
 tree=$top/build/linux
 pkg=$(sed -n 's/^package: //p' "$top/patches/BASE")
@@ -45,8 +47,9 @@ else
 	mv "$top/build/unpack/$pkg" "$tree"
 	rmdir "$top/build/unpack"
 	git -C "$tree" init -q
-	git -C "$tree" config user.name "${GIT_AUTHOR_NAME:-series tooling}"
-	git -C "$tree" config user.email "${GIT_AUTHOR_EMAIL:-series@localhost}"
+	email=${placeholder#*<}
+	git -C "$tree" config user.name "${GIT_AUTHOR_NAME:-${placeholder% <*}}"
+	git -C "$tree" config user.email "${GIT_AUTHOR_EMAIL:-${email%>}}"
 	git -C "$tree" config gc.auto 0
 	# Debian's .gitignore ignores the whole top level, hence -f.
 	git -C "$tree" add -f -A
