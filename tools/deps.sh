@@ -13,6 +13,8 @@ set -f	# the lists hold globs; present() expands them
 uses() {	# uses JOB: the commands and files (paths may be globs) it uses
 	case $1 in
 	tree)	echo "git xz /usr/src/linux-source-6.1.tar.xz" ;;
+	# Upstream's own conversion, as Debian 13 ships it: the bench's peer.
+	peer)	echo "git xz /usr/src/linux-source-6.12.tar.xz" ;;
 	# The kernel's own build: host programs (fixdep, kconfig), its
 	# scripts, and headers_install (rsync).
 	kernel)	echo "gcc /usr/include/stdio.h make bc flex bison ccache rsync
@@ -40,6 +42,7 @@ package_of() {	# package_of THING: the Debian package that provides it
 	git)		echo git ;;
 	xz)		echo xz-utils ;;
 	/usr/src/linux-source-6.1.tar.xz) echo linux-source-6.1 ;;
+	/usr/src/linux-source-6.12.tar.xz) echo linux-source-6.12 ;;
 	gcc)		echo gcc ;;
 	/usr/include/stdio.h) echo libc6-dev ;;
 	make)		echo make ;;
