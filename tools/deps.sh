@@ -87,7 +87,7 @@ things=
 for job in "$@"; do
 	list=$(uses "$job") || exit 2
 	for t in $list; do
-		package_of "$t" >/dev/null ||
+		p=$(package_of "$t") && [ -n "$p" ] ||
 			{ echo "deps: job '$job' uses '$t', but tools/deps.sh names no package for it" >&2; exit 1; }
 		things="$things $t"
 	done
