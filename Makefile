@@ -42,8 +42,8 @@ check-clean:			## `make check` in a bare Debian 12 chroot (CMD= another command)
 baseline: tree			## the same tests on the unpatched base
 	tests/host/check.sh base
 
-bench: rootfs			## fio and dma_map_benchmark, base vs series, median of 3
-	tools/bench.sh $(ARCH)
+bench: rootfs			## fio under a modelled intercept cost (COST="0 10 50" µs): base, series, 6.12
+	COST="$(COST)" tools/bench.sh $(ARCH)
 
 series: tree			## build/series: format-patch set + cover letter, checkpatch
 	tools/series.sh

@@ -1,61 +1,144 @@
 #!/bin/sh
-# Medians of a bench results.csv: a table on stdout, medians.csv and a
-# gnuplot PNG (IOPS, RPCITs per I/O, global flushes per GiB by block size)
-# beside the input.
+# Report a bench results.csv (tools/bench.sh): beside it, medians.csv (the
+# median over runs of every cell, and its ratio to the first row at the
+# same cost), crosscheck.csv (the model's time per I/O against the
+# measured one), report.md (the tables for Documentation/benchmarks.md)
+# and bench.png (IOPS against modelled cost at 4k and 64k, one line per
+# row).  The tables go to stdout too.  Usage: bench-report.sh RESULTS.CSV
 set -eu
 csv=$1 dir=$(dirname "$1")
-# The median over runs of each column, per (row, block size).  Ratios are
-# taken of medians from the same boots: RPCITs per I/O and flushes per GiB.
-awk -F, 'NR > 1 {
-	k = $1 "," $3; if (!(k in seen)) { seen[k] = 1; order[++n] = k }
-	c[k]++; for (f = 4; f <= 10; f++) val[k, f, c[k]] = $f
-	if ($8 == "") noflush[k] = 1
+[ -s "$csv" ] || { echo "bench-report: $csv is missing or empty" >&2; exit 1; }
+arch=$(cat "$dir/arch" 2>/dev/null || echo s390)
+# What "per I/O" counts: every RPCIT is a request on s390; on arm64 the
+# requests are virtio-iommu's, and its intercepts are the syncs.
+case $arch in
+s390)	perio=intercepts perio_name="RPCITs per I/O" ;;
+*)	perio=requests perio_name="virtio-iommu requests per I/O" ;;
+esac
+
+# Per run: IOPS, counts per I/O, flushes per GiB; then medians per
+# (row, cost, size).  Time per I/O is 1/IOPS: with iodepth 64 it is the
+# interval between completions, which is what an added stall lengthens.
+awk -F, -v perio="$perio" '
+NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
+{
+	k = $col["row"] SUBSEP $col["cost_us"] SUBSEP $col["bs"]
+	if (!(k in c)) order[++nk] = k
+	m = ++c[k]; ios = $col["ios"]; gib = $col["kib"] / 1048576
+	v[k, "iops", m] = $col["iops"]
+	v[k, "perio", m] = ios ? $col[perio] / ios : 0
+	v[k, "ipio", m] = ios ? $col["intercepts"] / ios : 0
+	v[k, "stall", m] = ios ? $col["stall_us"] / ios : 0
+	if ($col["flushes"] == "" || !gib) nofl[k] = 1
+	else v[k, "fpg", m] = $col["flushes"] / gib
+	v[k, "map", m] = $col["map_us"]; v[k, "unmap", m] = $col["unmap_us"]
+	if (!($col["row"] in rseen)) { rseen[$col["row"]] = 1; rows[++nr] = $col["row"] }
 }
 function median(k, f,   m, i, j, t, a) {
-	m = c[k]; for (i = 1; i <= m; i++) a[i] = val[k, f, i] + 0
+	m = c[k]; for (i = 1; i <= m; i++) a[i] = v[k, f, i] + 0
 	for (i = 2; i <= m; i++) for (j = i; j > 1 && a[j-1] > a[j]; j--) { t = a[j]; a[j] = a[j-1]; a[j-1] = t }
 	return m % 2 ? a[(m + 1) / 2] : (a[m / 2] + a[m / 2 + 1]) / 2
 }
-BEGIN { print "row,bs,runs,iops,rpcits_per_io,flushes_per_gib,map_us,unmap_us" }
+function ratio(a, b) { return (a == "" || b == "" || b + 0 == 0) ? "" : sprintf("%.2f", a / b) }
 END {
-	for (i = 1; i <= n; i++) {
-		k = order[i]; split(k, p, ",")
-		ios = median(k, 5); gib = median(k, 6) / 1048576
-		fpg = (k in noflush || !gib) ? "" : sprintf("%.1f", median(k, 8) / gib)
-		printf "%s,%s,%d,%.0f,%.2f,%s,%.1f,%.1f\n", p[1], p[2], c[k], median(k, 4),
-			ios ? median(k, 7) / ios : 0, fpg, median(k, 9), median(k, 10)
+	base = rows[1]
+	print "row,cost_us,bs,runs,iops,iops_ratio,per_io,per_io_ratio,flushes_per_gib,flushes_ratio,intercepts_per_io,stall_us_per_io,us_per_io,map_us,unmap_us"
+	for (i = 1; i <= nk; i++) {
+		k = order[i]; split(k, p, SUBSEP)
+		b = base SUBSEP p[2] SUBSEP p[3]
+		iops = median(k, "iops"); biops = (b in c) ? median(b, "iops") : ""
+		pio = median(k, "perio"); bpio = (b in c) ? median(b, "perio") : ""
+		fpg = (k in nofl) ? "" : median(k, "fpg"); bfpg = (b in c && !(b in nofl)) ? median(b, "fpg") : ""
+		printf "%s,%s,%s,%d,%.0f,%s,%.2f,%s,%s,%s,%.3f,%.2f,%.2f,%.1f,%.1f\n", p[1], p[2], p[3], c[k],
+			iops, ratio(iops, biops), pio, ratio(pio, bpio),
+			fpg == "" ? "" : sprintf("%.1f", fpg), ratio(fpg, bfpg),
+			median(k, "ipio"), median(k, "stall"), iops ? 1e6 / iops : 0,
+			median(k, "map"), median(k, "unmap")
 	}
 }' "$csv" >"$dir/medians.csv"
-echo
-printf '%-9s %5s %4s %8s %10s %12s %7s %9s\n' row bs runs IOPS RPCITs/IO flushes/GiB map_us unmap_us
-tail -n +2 "$dir/medians.csv" | tr , ' ' | awk '{ if (NF == 7) { $8 = $7; $7 = $6; $6 = "-" } print }' |
-	while read -r row bs runs iops rpi fpg map unmap; do
-		printf '%-9s %5s %4s %8s %10s %12s %7s %9s\n' "$row" "$bs" "$runs" "$iops" "$rpi" "$fpg" "$map" "$unmap"
-	done
-command -v gnuplot >/dev/null || { echo "bench: gnuplot missing, no plot" >&2; exit 0; }
+
+# The model: with cost C, time per I/O is t0 (cost 0, same row and size)
+# plus what the vCPUs stalled per I/O (intercepts per I/O x C, plus the
+# per-page part).  measured/model is 1 when every stall adds to the time
+# between completions, below 1 where stalls overlap other work.
+awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
+{ k = $col["row"] SUBSEP $col["bs"]; t[k, $col["cost_us"]] = $col["us_per_io"]; line[++n] = $0 }
+END {
+	print "row,bs,cost_us,t0_us,intercepts_per_io,stall_us_per_io,model_us,measured_us,measured_over_model,increase_ratio"
+	for (i = 1; i <= n; i++) {
+		split(line[i], f, ","); if (f[col["cost_us"]] == 0) continue
+		k = f[col["row"]] SUBSEP f[col["bs"]]
+		if (!((k, 0) in t)) continue
+		t0 = t[k, 0]; s = f[col["stall_us_per_io"]]; meas = f[col["us_per_io"]]
+		printf "%s,%s,%s,%.2f,%s,%s,%.2f,%.2f,%.2f,%s\n", f[col["row"]], f[col["bs"]], f[col["cost_us"]],
+			t0, f[col["intercepts_per_io"]], s, t0 + s, meas, meas / (t0 + s),
+			(s > 0 ? sprintf("%.2f", (meas - t0) / s) : "")
+	}
+}' "$dir/medians.csv" >"$dir/crosscheck.csv"
+
+# report.md: one table per measure; rows grouped by cost; a cell is
+# "median (ratio to the first row at that cost)".
+{
+	sizes=$(tail -n +2 "$dir/medians.csv" | cut -d, -f3 | awk '!s[$0]++' | tr '\n' ' ')
+	table() {	# table TITLE COLUMN RATIO_COLUMN
+		echo "$1 (median; in brackets, the ratio to the first row at the same cost):"
+		echo
+		printf '| cost per intercept | row |'; for s in $sizes; do printf ' %s |' "$s"; done; echo
+		printf '|---|---|'; for s in $sizes; do printf -- '---|'; done; echo
+		awk -F, -v vc="$2" -v rc="$3" -v sizes="$sizes" '
+		NR == 1 { next }
+		{ k = $2 SUBSEP $1; if (!(k in seen)) { seen[k] = 1; order[++n] = k } cell[k, $3] = ($vc == "" ? "-" : $vc) ($rc == "" ? "" : " (" $rc ")") }
+		END {
+			ns = split(sizes, s, " ")
+			for (i = 1; i <= n; i++) {
+				split(order[i], p, SUBSEP)
+				printf "| %s | %s |", p[1] == 0 ? "0 (TCG as is)" : p[1] " µs (modelled)", p[2]
+				for (j = 1; j <= ns; j++) printf " %s |", ((order[i], s[j]) in cell) ? cell[order[i], s[j]] : "-"
+				print ""
+			}
+		}' "$dir/medians.csv"
+		echo
+	}
+	table "IOPS" 5 6
+	table "$perio_name" 7 8
+	table "Global flushes per GiB read" 9 10
+	if [ "$(wc -l <"$dir/crosscheck.csv")" -gt 1 ]; then
+		echo "Cross-check of the model: time per I/O (µs, 1/IOPS) at cost C against"
+		echo "t0 (cost 0) + the stall per I/O the guest measured (intercepts per I/O x C):"
+		echo
+		echo "| row | size | C µs | t0 | intercepts/I/O | stall/I/O | model | measured | measured/model | increase measured/modelled |"
+		echo "|---|---|---|---|---|---|---|---|---|---|"
+		tail -n +2 "$dir/crosscheck.csv" | awk -F, '{ printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $8, $9, ($10 == "" ? "-" : $10) }'
+		echo
+	fi
+} >"$dir/report.md"
+cat "$dir/report.md"
+
+command -v gnuplot >/dev/null || { echo "bench-report: gnuplot missing, no plot" >&2; exit 0; }
 rowsl=$(tail -n +2 "$dir/medians.csv" | cut -d, -f1 | awk '!s[$0]++' | tr '\n' ' ')
-plots=
 for r in $rowsl; do
-	grep "^$r," "$dir/medians.csv" | awk -F, '{ print NR - 1, $2, $4, $5, ($6 == "" ? "NaN" : $6) }' >"$dir/plot-$r.dat"
+	# cost, IOPS at 4k, IOPS at 64k (NaN where that size was not run)
+	awk -F, -v r="$r" '$1 == r { if (!($2 in s)) { s[$2] = 1; o[++n] = $2 } i[$2, $3] = $5 }
+		END { for (j = 1; j <= n; j++) print o[j], ((o[j], "4k") in i ? i[o[j], "4k"] : "NaN"), ((o[j], "64k") in i ? i[o[j], "64k"] : "NaN") }' \
+		"$dir/medians.csv" >"$dir/plot-$r.dat"
 done
 plot() {	# plot COLUMN
 	p=
 	for r in $rowsl; do
-		p="$p${p:+, }'$dir/plot-$r.dat' using 1:$1:xtic(2) with linespoints title '$r'"
+		p="$p${p:+, }'$dir/plot-$r.dat' using 1:$1 with linespoints title '$r'"
 	done
 	echo "$p"
 }
 gnuplot <<EOP
-set terminal pngcairo size 1400,420 noenhanced
+set terminal pngcairo size 1100,420 noenhanced
 set output '$dir/bench.png'
-set multiplot layout 1,3 title 'fio sequential read, iodepth 64, QEMU TCG, median of runs'
-set xlabel 'block size'; set grid; set key bottom left
-set title 'IOPS'; set yrange [0:*]
+set multiplot layout 1,2 title '$arch: fio sequential read, iodepth 64, QEMU TCG + modelled intercept cost, median of runs'
+set xlabel 'modelled cost per intercept (us; 0 = TCG as is)'; set ylabel 'IOPS'
+set grid; set key top right; set yrange [0:*]
+set title '4k'
+plot $(plot 2)
+set title '64k'
 plot $(plot 3)
-set title 'RPCITs per I/O'
-plot $(plot 4)
-set title 'global flushes per GiB read'; set logscale y; set yrange [*:*]
-plot $(plot 5)
 unset multiplot
 EOP
-echo "bench: $dir/medians.csv, $dir/bench.png"
+echo "bench: $dir/results.csv, medians.csv, crosscheck.csv, report.md, bench.png"

@@ -5,16 +5,22 @@
 #   arm64: VARIANT viommu (virtio-iommu) or smmuv3
 #   FLAVOUR series (default), base or rev=COMMIT
 # Environment: RUN=shell (interactive, default) or a guest script such as
-# check; APPEND adds kernel parameters; LOG, TIMEOUT (s) and QMP (a socket
-# path) apply to non-interactive runs.
+# check; APPEND adds kernel parameters; KERNEL boots that image instead of
+# the flavour's; LOG, TIMEOUT (s) and QMP (a socket path) apply to
+# non-interactive runs.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 ARCH=$1
 . "$top/tools/arch.sh"
 flavour=${3:-series}
-dirs=$("$top/tools/flavour.sh" "$ARCH" "$flavour")
-obj=${dirs#* }
-kernel=$obj/$IMAGE initrd=$top/build/initramfs-$ARCH.cpio.gz
+# KERNEL= boots another image in the flavour's place (a bench kernel).
+if [ -n "${KERNEL:-}" ]; then
+	kernel=$KERNEL
+else
+	dirs=$("$top/tools/flavour.sh" "$ARCH" "$flavour")
+	kernel=${dirs#* }/$IMAGE
+fi
+initrd=$top/build/initramfs-$ARCH.cpio.gz
 for f in "$kernel" "$initrd"; do
 	[ -f "$f" ] || { echo "boot: $f is missing; run 'make build rootfs ARCH=$ARCH'" >&2; exit 1; }
 done

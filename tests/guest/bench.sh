@@ -2,49 +2,64 @@
 # Guest benchmark, run by /init under series.run=bench.  Prints one
 # "# bench ..." line per measurement for the host to collect:
 #   fio sequential reads per block size (series.bs=4k,16k,...), with the
-#   RPCIT count from the zPCI measurement block where there is one and
-#   the number of global IOTLB flushes where the kernel counts them;
+#   bench patch's counters (patches/bench/) where the kernel has them:
+#   intercepts (RPCITs, or virtio-iommu syncs), virtio-iommu requests and
+#   the time stalled for the modelled intercept cost; else the RPCIT count
+#   from the zPCI measurement block where there is one; and the number of
+#   global IOTLB flushes where the kernel counts them;
 #   dma_map_benchmark on the spare function.
 . /tests/lib.sh
+bench=/sys/kernel/debug/bench_intercept
 secs=$(cmdline secs); secs=${secs:-5}
 sizes=$(cmdline bs | tr , ' '); sizes=${sizes:-4k}
 dev=$(disk scratch) || exit 1
 fn=$(pci_fn scratch)
 fmb=/sys/kernel/debug/pci/$fn/statistics
 
+# bench_counter NAME: one counter of the bench patch; empty without it.
+bench_counter() {
+	sed -n "s/^$1: //p" "$bench" 2>/dev/null
+}
 # RPCITs so far; the measurement block is refreshed every 4 s, so wait.
+# The bench patch counts every intercept as it happens: no wait.
 rpcits() {
+	[ -r "$bench" ] && { bench_counter intercepts; return; }
 	[ -w "$fmb" ] || { echo 0; return; }
 	sleep 4.5
 	zpci_counter "$fn" "Refresh operations"
 }
 # Global flushes so far: the s390 domain's global RPCITs, else the flushes
-# of dma-iommu's flush queue; empty where the kernel counts neither.
+# of dma-iommu's flush queue (both from the series), else the bench
+# patch's global count; empty where the kernel counts none of them.
 flushes() {
 	n=$(zpci_counter "$fn" "Global RPCITs")
 	[ -n "$n" ] && { echo "$n"; return; }
 	f=/sys/kernel/debug/iommu-dma/$fn/fq
-	[ -r "$f" ] && sed -n 's/^flushes_[a-z]*: //p' "$f" | awk '{ n += $1 } END { print n }'
+	[ -r "$f" ] && { sed -n 's/^flushes_[a-z]*: //p' "$f" | awk '{ n += $1 } END { print n }'; return; }
+	bench_counter global
 }
-[ -w "$fmb" ] && ! grep -q '^Update interval' "$fmb" && echo 1 >"$fmb"
+[ ! -r "$bench" ] && [ -w "$fmb" ] && ! grep -q '^Update interval' "$fmb" && echo 1 >"$fmb"
 # Fill the disk once so reads hit written blocks.
 dd if=/dev/zero of="$dev" bs=1M count=64 conv=fsync 2>/dev/null
 
 for bs in $sizes; do
 	r0=$(rpcits)
 	g0=$(flushes)
+	q0=$(bench_counter requests) s0=$(bench_counter stalled_ns)
 	# terse v3: field 6 is KiB read, 8 is read IOPS
 	t=$(fio --name=seq --filename="$dev" --rw=read --bs="$bs" --direct=1 \
 		--ioengine=libaio --iodepth=64 --time_based --runtime="$secs" \
 		--output-format=terse) || { echo "# bench error fio bs=$bs"; continue; }
 	r1=$(rpcits)
 	g1=$(flushes)
+	q1=$(bench_counter requests) s1=$(bench_counter stalled_ns)
 	kib=$(echo "$t" | cut -d';' -f6)
 	iops=$(echo "$t" | cut -d';' -f8)
 	bsk=${bs%k}
-	glob=
+	glob= req= stall=
 	[ -n "$g0" ] && glob=$((g1 - g0))
-	echo "# bench fio bs=$bs iops=$iops ios=$((kib / bsk)) kib=$kib rpcits=$((r1 - r0)) flushes=$glob"
+	[ -n "$q0" ] && req=$((q1 - q0)) stall=$(((s1 - s0) / 1000))
+	echo "# bench fio bs=$bs iops=$iops ios=$((kib / bsk)) kib=$kib intercepts=$((r1 - r0)) flushes=$glob requests=$req stall_us=$stall cost_us=$(bench_counter cost_us)"
 done
 
 # dma_map_benchmark needs a function of its own: take the spare disk's.
