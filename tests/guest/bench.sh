@@ -45,21 +45,21 @@ dd if=/dev/zero of="$dev" bs=1M count=64 conv=fsync 2>/dev/null
 for bs in $sizes; do
 	r0=$(rpcits)
 	g0=$(flushes)
-	q0=$(bench_counter requests) s0=$(bench_counter stalled_ns)
+	q0=$(bench_counter requests) s0=$(bench_counter stalled_ns) b0=$(bench_counter global)
 	# terse v3: field 6 is KiB read, 8 is read IOPS
 	t=$(fio --name=seq --filename="$dev" --rw=read --bs="$bs" --direct=1 \
 		--ioengine=libaio --iodepth=64 --time_based --runtime="$secs" \
 		--output-format=terse) || { echo "# bench error fio bs=$bs"; continue; }
 	r1=$(rpcits)
 	g1=$(flushes)
-	q1=$(bench_counter requests) s1=$(bench_counter stalled_ns)
+	q1=$(bench_counter requests) s1=$(bench_counter stalled_ns) b1=$(bench_counter global)
 	kib=$(echo "$t" | cut -d';' -f6)
 	iops=$(echo "$t" | cut -d';' -f8)
 	bsk=${bs%k}
-	glob= req= stall=
+	glob= req= stall= bglob=
 	[ -n "$g0" ] && glob=$((g1 - g0))
-	[ -n "$q0" ] && req=$((q1 - q0)) stall=$(((s1 - s0) / 1000))
-	echo "# bench fio bs=$bs iops=$iops ios=$((kib / bsk)) kib=$kib intercepts=$((r1 - r0)) flushes=$glob requests=$req stall_us=$stall cost_us=$(bench_counter cost_us)"
+	[ -n "$q0" ] && req=$((q1 - q0)) stall=$(((s1 - s0) / 1000)) bglob=$((b1 - b0))
+	echo "# bench fio bs=$bs iops=$iops ios=$((kib / bsk)) kib=$kib intercepts=$((r1 - r0)) flushes=$glob requests=$req stall_us=$stall cost_us=$(bench_counter cost_us) bench_global=$bglob"
 done
 
 # dma_map_benchmark needs a function of its own: take the spare disk's.
