@@ -3,7 +3,7 @@
 # IOMMU.  Usage: boot.sh ARCH [VARIANT [FLAVOUR]]
 #   s390:  VARIANT zpci (virtio on zPCI, the only one)
 #   arm64: VARIANT viommu (virtio-iommu) or smmuv3
-#   FLAVOUR series (default), base or rev=COMMIT
+#   FLAVOUR series (default), debug, base or rev=COMMIT
 # Environment: RUN=shell (interactive, default) or a guest script such as
 # check; APPEND adds kernel parameters; KERNEL boots that image instead of
 # the flavour's; LOG, TIMEOUT (s) and QMP (a socket path) apply to

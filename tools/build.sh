@@ -1,6 +1,6 @@
 #!/bin/sh
 # Cross-build a guest kernel out of tree with ccache.
-# Usage: build.sh ARCH [FLAVOUR]   (series, base or rev=COMMIT: tools/flavour.sh)
+# Usage: build.sh ARCH [FLAVOUR]   (series, debug, base or rev=COMMIT: tools/flavour.sh)
 #        build.sh ARCH SRC OUT   (any tree, e.g. for bisect-check)
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -9,7 +9,7 @@ ARCH=$1 flavour=${2:-series}
 "$top/tools/deps.sh" "$ARCH"
 
 case $flavour in
-series|base|rev=*)
+series|debug|base|rev=*)
 	dirs=$("$top/tools/flavour.sh" "$ARCH" "$flavour")
 	src=${dirs% *} out=${dirs#* } ;;
 *)	[ -d "$flavour" ] && [ $# -eq 3 ] ||
@@ -22,6 +22,7 @@ mkdir -p "$out"
 # Configure only when a fragment or the tree's commit changed (a patch may
 # change Kconfig defaults), so a rebuild is just make.
 frags="$top/configs/common.config $top/configs/$ARCH.config"
+[ "$flavour" = debug ] && frags="$frags $top/configs/debug.config"
 sum=$( (cat $frags; git -C "$src" rev-parse HEAD) | sha256sum)
 if [ ! -f "$out/.config" ] || [ "$(cat "$out/.fragments" 2>/dev/null)" != "$sum" ]; then
 	cat $frags >"$out/fragment.config"

@@ -12,6 +12,9 @@ for arch in s390 arm64; do
 	"$top/tools/build.sh" "$arch" "$flavour"
 	"$top/tools/rootfs.sh" "$arch"
 done
+# The series again with lockdep, atomic-sleep and DMA API checking
+# (configs/debug.config), for one s390 guest below.
+[ "$flavour" = series ] && "$top/tools/build.sh" s390 debug
 
 # Every arm64 IOMMU/VFIO driver the series touches still compiles.
 cover() {
@@ -41,6 +44,12 @@ guest s390 zpci s390_iommu=strict "series.fq=none series.sys_cache=0"
 guest s390 zpci "iommu.shadow_fq_size=1000 iommu.shadow_fq_timeout=50" \
 	"series.fq=single,32768,50 series.warn=shadow_fq_size series.sys_cache=0"
 "$top/tests/host/hotplug.sh" "$flavour" | tee -a "$results"
+# The debug kernel must boot and pass with a clean log: no lockdep, no
+# sleeping in atomic context, no DMA API debug report.
+if [ "$flavour" = series ]; then
+	EXPECT=$shadow "$top/tests/host/run-guest.sh" s390 zpci debug check "" |
+		tee -a "$results"
+fi
 guest arm64 viommu "" "series.fq=none series.sys_cache=0"
 guest arm64 viommu iommu.strict=0 "$shadow"
 guest arm64 smmuv3 "" "series.fq=none series.sys_cache=1"
