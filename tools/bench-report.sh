@@ -64,14 +64,15 @@ END {
 awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
 { k = $col["row"] SUBSEP $col["bs"]; t[k, $col["cost_us"]] = $col["us_per_io"]; line[++n] = $0 }
 END {
-	print "row,bs,cost_us,t0_us,intercepts_per_io,stall_us_per_io,model_us,measured_us,measured_over_model,increase_ratio"
+	print "row,bs,cost_us,t0_us,intercepts_per_io,stall_us_per_io,stall_us_per_intercept,model_us,measured_us,measured_over_model,increase_ratio"
 	for (i = 1; i <= n; i++) {
 		split(line[i], f, ","); if (f[col["cost_us"]] == 0) continue
 		k = f[col["row"]] SUBSEP f[col["bs"]]
 		if (!((k, 0) in t)) continue
 		t0 = t[k, 0]; s = f[col["stall_us_per_io"]]; meas = f[col["us_per_io"]]
-		printf "%s,%s,%s,%.2f,%s,%s,%.2f,%.2f,%.2f,%s\n", f[col["row"]], f[col["bs"]], f[col["cost_us"]],
-			t0, f[col["intercepts_per_io"]], s, t0 + s, meas, meas / (t0 + s),
+		ipio = f[col["intercepts_per_io"]]
+		printf "%s,%s,%s,%.2f,%s,%s,%s,%.2f,%.2f,%.2f,%s\n", f[col["row"]], f[col["bs"]], f[col["cost_us"]],
+			t0, ipio, s, (ipio > 0 ? sprintf("%.1f", s / ipio) : ""), t0 + s, meas, meas / (t0 + s),
 			(s > 0 ? sprintf("%.2f", (meas - t0) / s) : "")
 	}
 }' "$dir/medians.csv" >"$dir/crosscheck.csv"
@@ -104,11 +105,12 @@ END {
 	table "Global flushes per GiB read" 9 10
 	if [ "$(wc -l <"$dir/crosscheck.csv")" -gt 1 ]; then
 		echo "Cross-check of the model: time per I/O (µs, 1/IOPS) at cost C against"
-		echo "t0 (cost 0) + the stall per I/O the guest measured (intercepts per I/O x C):"
+		echo "t0 (cost 0) + the stall per I/O the guest measured (intercepts per I/O x C;"
+		echo "a stall per intercept well above C means the host was short of CPU):"
 		echo
-		echo "| row | size | C µs | t0 | intercepts/I/O | stall/I/O | model | measured | measured/model | increase measured/modelled |"
-		echo "|---|---|---|---|---|---|---|---|---|---|"
-		tail -n +2 "$dir/crosscheck.csv" | awk -F, '{ printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $8, $9, ($10 == "" ? "-" : $10) }'
+		echo "| row | size | C µs | t0 | intercepts/I/O | stall/I/O | stall/intercept | model | measured | measured/model | increase measured/modelled |"
+		echo "|---|---|---|---|---|---|---|---|---|---|---|"
+		tail -n +2 "$dir/crosscheck.csv" | awk -F, '{ printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, ($7 == "" ? "-" : $7), $8, $9, $10, ($11 == "" ? "-" : $11) }'
 		echo
 	fi
 } >"$dir/report.md"
