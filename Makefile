@@ -6,7 +6,7 @@ VARIANT ?=
 export ARCH
 
 .PHONY: all demo tree export build build-cover print-image rootfs boot \
-	check check-clean baseline bench series bisect-check help clean
+	check check-clean baseline bench bench-memory series bisect-check help clean
 
 all: demo			## main job: build, boot, short DMA workload, series vs base
 demo: tree
@@ -44,6 +44,9 @@ baseline: tree			## the same tests on the unpatched base
 
 bench: rootfs			## fio under a modelled intercept cost (COST="0 10 50" µs): base, series, 6.12
 	COST="$(COST)" tools/bench.sh $(ARCH)
+
+bench-memory: rootfs		## the same at guest sizes (MEMS="1024 4096"): flush span, global RPCIT cost
+	tools/bench-memory.sh $(ARCH)
 
 series: tree			## build/series: format-patch set + cover letter, checkpatch
 	tools/series.sh

@@ -9,7 +9,8 @@
 #   COST    "0 10 50": microseconds per intercept, one boot per value;
 #           0 (no stall) is t0 of the report's cross-check
 #   PAGE_NS 0: nanoseconds more per page an intercept covers
-#   RUNS (3), BS (4k,16k,64k,128k), SECS (fio seconds per size),
+#   RUNS (3), BS (4k,16k,64k,128k), SECS (fio seconds per size; 0
+#   reads the whole scratch disk once), MEM (guest MiB, tools/boot.sh),
 #   ROWS ("label:flavour:kernel,params" ...; flavour series, base,
 #   rev=COMMIT or peer; the first row is the one ratios are taken to),
 #   OUT (result directory, build/bench/ARCH)
@@ -17,7 +18,6 @@ set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 ARCH=$1
 . "$top/tools/arch.sh"
-"$top/tools/deps.sh" bench
 runs=${RUNS:-3} bs=${BS:-4k,16k,64k,128k} secs=${SECS:-5}
 costs=${COST:-0 10 50} page_ns=${PAGE_NS:-0}
 out=${OUT:-$top/build/bench/$ARCH}
@@ -29,6 +29,8 @@ for c in $costs $page_ns; do
 	[ "$c" -le 10000 ] || { echo "bench: $c is above the kernel's limit of 10000" >&2; exit 2; }
 done
 case $runs in ''|0|*[!0-9]*) echo "bench: RUNS must be 1 or more, not '$runs'" >&2; exit 2 ;; esac
+case $secs in ''|*[!0-9]*) echo "bench: SECS is a whole number of seconds (0: the whole disk), not '$secs'" >&2; exit 2 ;; esac
+"$top/tools/deps.sh" bench
 
 # Default rows: the old kernel, the series in strict mode, the series with
 # per-CPU flush queues (the commit before the single queue came in), the
@@ -60,7 +62,7 @@ for row in $rows; do
 done
 mkdir -p "$out"
 csv=$out/results.csv
-echo "row,cost_us,run,bs,iops,ios,kib,intercepts,requests,flushes,stall_us,map_us,unmap_us" >"$csv"
+echo "row,cost_us,run,bs,iops,ios,kib,intercepts,requests,flushes,stall_us,globals,global_ns,ranged,map_us,unmap_us" >"$csv"
 echo "$ARCH" >"$out/arch"
 
 n=0 total=$(($(echo $costs | wc -w) * $(echo $rows | wc -w) * runs))
@@ -90,7 +92,8 @@ for run in $(seq "$runs"); do
 						bad = 1
 					}
 					line[++n] = row "," cost "," run "," v["bs"] "," v["iops"] "," v["ios"] "," v["kib"] "," \
-						v["intercepts"] "," v["requests"] "," v["flushes"] "," v["stall_us"]
+						v["intercepts"] "," v["requests"] "," v["flushes"] "," v["stall_us"] "," \
+						v["bench_global"] "," v["global_ns"] "," v["ranged"]
 				}
 				END {
 					for (i = 1; i <= n; i++) print line[i] "," d["map_us"] "," d["unmap_us"]

@@ -6,8 +6,8 @@
 #   FLAVOUR series (default), debug, base or rev=COMMIT
 # Environment: RUN=shell (interactive, default) or a guest script such as
 # check; APPEND adds kernel parameters; KERNEL boots that image instead of
-# the flavour's; LOG, TIMEOUT (s) and QMP (a socket path) apply to
-# non-interactive runs.
+# the flavour's; MEM is guest memory in MiB (1024); LOG, TIMEOUT (s) and
+# QMP (a socket path) apply to non-interactive runs.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 ARCH=$1
@@ -21,6 +21,12 @@ else
 	kernel=${dirs#* }/$IMAGE
 fi
 initrd=$top/build/initramfs-$ARCH.cpio.gz
+mem=${MEM:-1024}
+case $mem in
+''|*[!0-9]*) echo "boot: MEM is guest memory in MiB, a whole number, not '$mem'" >&2; exit 2 ;;
+esac
+[ "$mem" -ge 256 ] && [ "$mem" -le 16384 ] ||
+	{ echo "boot: MEM=$mem is outside 256 to 16384 MiB" >&2; exit 2; }
 for f in "$kernel" "$initrd"; do
 	[ -f "$f" ] || { echo "boot: $f is missing; run 'make build rootfs ARCH=$ARCH'" >&2; exit 1; }
 done
@@ -60,15 +66,15 @@ devs="$(blockdev d0 "$run_dir/scratch.img")
 case $ARCH-${2:-} in
 s390-|s390-zpci)
 	"$top/tools/deps.sh" boot-s390
-	set -- qemu-system-s390x -M s390-ccw-virtio -cpu max -smp 2 -m 1024 \
+	set -- qemu-system-s390x -M s390-ccw-virtio -cpu max -smp 2 -m "$mem" \
 		-append "console=ttysclp0 $append" ;;
 arm64-|arm64-viommu)
 	"$top/tools/deps.sh" boot-arm64
-	set -- qemu-system-aarch64 -M virt,gic-version=3 -cpu max,pauth-impdef=on -smp 2 -m 1024 \
+	set -- qemu-system-aarch64 -M virt,gic-version=3 -cpu max,pauth-impdef=on -smp 2 -m "$mem" \
 		-device virtio-iommu-pci -append "console=ttyAMA0 $append" ;;
 arm64-smmuv3)
 	"$top/tools/deps.sh" boot-arm64
-	set -- qemu-system-aarch64 -M virt,gic-version=3,iommu=smmuv3 -cpu max,pauth-impdef=on -smp 2 -m 1024 \
+	set -- qemu-system-aarch64 -M virt,gic-version=3,iommu=smmuv3 -cpu max,pauth-impdef=on -smp 2 -m "$mem" \
 		-append "console=ttyAMA0 $append" ;;
 *)	echo "boot: unknown variant '${2:-}' for ARCH=$ARCH" >&2; exit 2 ;;
 esac

@@ -6,8 +6,10 @@
 #   intercepts (RPCITs, or virtio-iommu syncs), virtio-iommu requests and
 #   the time stalled for the modelled intercept cost; else the RPCIT count
 #   from the zPCI measurement block where there is one; and the number of
-#   global IOTLB flushes where the kernel counts them;
+#   global IOTLB flushes where the kernel counts them, the time the
+#   global RPCITs took, and the flush queue's ranged flushes;
 #   dma_map_benchmark on the spare function.
+# series.secs=0 reads the whole scratch disk once instead of for a time.
 . /tests/lib.sh
 bench=/sys/kernel/debug/bench_intercept
 secs=$(cmdline secs); secs=${secs:-5}
@@ -38,6 +40,15 @@ flushes() {
 	[ -r "$f" ] && { sed -n 's/^flushes_[a-z]*: //p' "$f" | awk '{ n += $1 } END { print n }'; return; }
 	bench_counter global
 }
+# Flushes of the queue's span only (the series), else empty.
+ranged() {
+	sed -n 's/^ranged_flushes: //p' "/sys/kernel/debug/iommu-dma/$fn/fq" 2>/dev/null
+}
+if [ "$secs" = 0 ]; then
+	limit= map_secs=5
+else
+	limit="--time_based --runtime=$secs" map_secs=$secs
+fi
 [ ! -r "$bench" ] && [ -w "$fmb" ] && ! grep -q '^Update interval' "$fmb" && echo 1 >"$fmb"
 # Fill the disk once so reads hit written blocks.
 dd if=/dev/zero of="$dev" bs=1M count=64 conv=fsync 2>/dev/null
@@ -46,25 +57,30 @@ for bs in $sizes; do
 	r0=$(rpcits)
 	g0=$(flushes)
 	q0=$(bench_counter requests) s0=$(bench_counter stalled_ns) b0=$(bench_counter global)
+	n0=$(bench_counter global_ns) f0=$(ranged)
 	# terse v3: field 6 is KiB read, 8 is read IOPS
+	# shellcheck disable=SC2086
 	t=$(fio --name=seq --filename="$dev" --rw=read --bs="$bs" --direct=1 \
-		--ioengine=libaio --iodepth=64 --time_based --runtime="$secs" \
+		--ioengine=libaio --iodepth=64 $limit \
 		--output-format=terse) || { echo "# bench error fio bs=$bs"; continue; }
 	r1=$(rpcits)
 	g1=$(flushes)
 	q1=$(bench_counter requests) s1=$(bench_counter stalled_ns) b1=$(bench_counter global)
+	n1=$(bench_counter global_ns) f1=$(ranged)
 	kib=$(echo "$t" | cut -d';' -f6)
 	iops=$(echo "$t" | cut -d';' -f8)
 	bsk=${bs%k}
-	glob= req= stall= bglob=
+	glob= req= stall= bglob= gns= rng=
 	[ -n "$g0" ] && glob=$((g1 - g0))
 	[ -n "$q0" ] && req=$((q1 - q0)) stall=$(((s1 - s0) / 1000)) bglob=$((b1 - b0))
-	echo "# bench fio bs=$bs iops=$iops ios=$((kib / bsk)) kib=$kib intercepts=$((r1 - r0)) flushes=$glob requests=$req stall_us=$stall cost_us=$(bench_counter cost_us) bench_global=$bglob"
+	[ -n "$n0" ] && gns=$((n1 - n0))
+	[ -n "$f0" ] && rng=$((f1 - f0))
+	echo "# bench fio bs=$bs iops=$iops ios=$((kib / bsk)) kib=$kib intercepts=$((r1 - r0)) flushes=$glob requests=$req stall_us=$stall cost_us=$(bench_counter cost_us) bench_global=$bglob global_ns=$gns ranged=$rng"
 done
 
 # dma_map_benchmark needs a function of its own: take the spare disk's.
 sfn=$(pci_fn spare) && bind_to dma_map_benchmark "$sfn" || exit 1
-out=$(dma_map_benchmark -t 1 -s "$secs" -b 64 -g 1 -d 2) ||
+out=$(dma_map_benchmark -t 1 -s "$map_secs" -b 64 -g 1 -d 2) ||
 	{ echo "# bench error dma_map_benchmark"; exit 0; }
 map=$(echo "$out" | sed -n 's/^average map latency(us):\([0-9.]*\).*/\1/p')
 unmap=$(echo "$out" | sed -n 's/^average unmap latency(us):\([0-9.]*\).*/\1/p')
