@@ -3,6 +3,7 @@
 # `make help` lists the targets.
 ARCH ?= s390
 VARIANT ?=
+MACHINE ?=
 export ARCH
 
 .PHONY: all demo tree export build build-cover print-image rootfs boot \
@@ -30,8 +31,8 @@ print-image:			## path of the built kernel image for ARCH
 rootfs: build			## guest initramfs from Debian's busybox-static and fio
 	tools/rootfs.sh $(ARCH)
 
-boot: rootfs			## interactive shell in QEMU (VARIANT=viommu|smmuv3 on arm64)
-	tools/boot.sh $(ARCH) $(VARIANT)
+boot: rootfs			## interactive shell in QEMU (VARIANT=viommu|smmuv3 on arm64) or Hercules (MACHINE=hercules)
+	tools/boot.sh $(ARCH) $(or $(MACHINE),$(VARIANT))
 
 check: tree			## all tests on QEMU s390x and arm64; ends "N passed, N failed"
 	tests/host/check.sh series

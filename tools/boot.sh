@@ -1,7 +1,9 @@
 #!/bin/sh
 # Boot a guest kernel in QEMU (TCG) with virtio disks and a NIC behind the
 # IOMMU.  Usage: boot.sh ARCH [VARIANT [FLAVOUR]]
-#   s390:  VARIANT zpci (virtio on zPCI, the only one)
+#   s390:  VARIANT zpci (virtio on zPCI, the default), or hercules: the
+#          same kernel and initramfs on Hercules, a machine without zPCI
+#          (tools/hercules.sh)
 #   arm64: VARIANT viommu (virtio-iommu) or smmuv3
 #   FLAVOUR series (default), debug, base or rev=COMMIT
 # Environment: RUN=shell (interactive, default) or a guest script such as
@@ -30,6 +32,10 @@ esac
 for f in "$kernel" "$initrd"; do
 	[ -f "$f" ] || { echo "boot: $f is missing; run 'make build rootfs ARCH=$ARCH'" >&2; exit 1; }
 done
+if [ "$ARCH-${2:-}" = s390-hercules ]; then
+	LOG=${LOG:-$top/build/logs/s390-hercules-$flavour-${RUN:-shell}.log} \
+		exec "$top/tools/hercules.sh" "$kernel" "$initrd"
+fi
 "$top/tools/disks.sh"
 disks=$top/build/disks
 # Writable disks are per boot, so guests can run side by side.

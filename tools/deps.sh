@@ -27,6 +27,7 @@ uses() {	# uses JOB: the commands and files (paths may be globs) it uses
 	rootfs)	echo "mmdebstrap cpio gzip" ;;
 	boot-s390)	echo "qemu-system-s390x socat" ;;
 	boot-arm64)	echo "qemu-system-aarch64 socat" ;;
+	boot-hercules)	echo "hercules" ;;
 	bench)	echo "gnuplot" ;;
 	# checkpatch.pl: perl with its modules, and python3-ply and
 	# python3-git for the SPDX check.
@@ -65,6 +66,7 @@ package_of() {	# package_of THING: the Debian package that provides it
 	qemu-system-s390x) echo qemu-system-misc ;;
 	qemu-system-aarch64) echo qemu-system-arm ;;
 	socat)		echo socat ;;
+	hercules)	echo hercules ;;
 	gnuplot)	echo gnuplot-nox ;;
 	/usr/share/perl/*/Term/ANSIColor.pm) echo perl ;;
 	python3)	echo python3 ;;
