@@ -25,11 +25,11 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/hercules.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
 # Hercules prints only the first line of each SCLP write, so the guest
-# paces its output (series.pace, seconds per line: above the 0.1 s the
-# SCLP tty gathers lines for) and the kernel's own messages are kept off
-# the console (quiet) and read from dmesg instead.  panic=0: a panic
-# stays in a disabled wait, where its log can be saved.
-pace=${PACE:-0.2}
+# paces its output (series.pace: one line per write, and PACE seconds
+# more after each) and the kernel's own messages are kept off the
+# console (quiet) and read from dmesg instead.  panic=0: a panic stays in
+# a disabled wait, where its log can be saved.
+pace=${PACE:-0}
 echo "console=ttyS0 quiet panic=0 series.run=$run series.pace=$pace ${APPEND:-}" |
 	tr -s ' ' >"$work/parm"
 [ "$(wc -c <"$work/parm")" -le 800 ] ||
