@@ -34,7 +34,7 @@ rootfs: build			## guest initramfs from Debian's busybox-static and fio
 boot: rootfs			## interactive shell in QEMU (VARIANT=viommu|smmuv3 on arm64) or Hercules (MACHINE=hercules)
 	tools/boot.sh $(ARCH) $(or $(MACHINE),$(VARIANT))
 
-check: tree			## all tests on QEMU s390x and arm64; ends "N passed, N failed"
+check: tree			## all tests on QEMU s390x and arm64 and on Hercules; ends "N passed, N failed"
 	tests/host/check.sh series
 
 check-clean:			## `make check` in a bare Debian 12 chroot (CMD= another command)

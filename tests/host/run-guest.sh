@@ -20,8 +20,15 @@ fi
 lpae=0
 [ "$arch" = arm64 ] && lpae=1
 awk -v tag="$tag" -v lpae="$lpae" -f "$top/tests/host/parse-log.awk" "$log"
+emulator=QEMU
+if [ "$variant" = hercules ]; then
+	emulator=Hercules
+	awk -v tag="$tag" -f "$top/tests/host/hercules-log.awk" "$log"
+	# 3: a disabled wait, which hercules-log.awk has just reported.
+	[ $rc -eq 3 ] && rc=0
+fi
 case $rc in
 0)	;;
 124)	echo "not ok [$tag] guest finished within ${timeout}s (killed; log: $log)" ;;
-*)	echo "not ok [$tag] QEMU exited with status $rc (log: $log)" ;;
+*)	echo "not ok [$tag] $emulator exited with status $rc (log: $log)" ;;
 esac
