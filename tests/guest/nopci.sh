@@ -39,6 +39,18 @@ no_iommu_groups() {
 	[ -z "$(ls $d)" ]
 }
 
+# An initcall that fails says nothing unless initcall_debug is on; then
+# every one logs "initcall NAME returned N".  This is how a driver that
+# gives up when there is no function (the IOMMU's, say) shows.
+initcalls_ok() {
+	grep -qw initcall_debug /proc/cmdline || { echo "initcall_debug is off"; return 2; }
+	n=$(dmesg | grep -c '^initcall .* returned ')
+	echo "$n initcalls"
+	[ "$n" -gt 0 ] || return 1
+	dmesg | grep -E '^initcall .* returned -?[1-9]' && return 1
+	return 0
+}
+
 clean_log() {
 	dmesg | grep -E 'Oops|BUG:|kernel BUG|WARNING:|Call Trace|lockdep|possible (circular|recursive) locking|INFO: ' &&
 		return 1
@@ -63,6 +75,7 @@ check "zpci: the kernel says PCI is unsupported (no facility 69 or 71)" pci_unsu
 check "no zPCI, PCI, IOMMU or DMA warning or failure in the kernel log" pci_log_quiet
 check "no PCI functions in /sys/bus/pci/devices" no_pci_devices
 check "no IOMMU groups in /sys/kernel/iommu_groups" no_iommu_groups
+check_or_skip "every initcall returns 0" initcalls_ok
 check "no oops, BUG, WARN or lockdep report in the kernel log" clean_log
 check "every KUnit suite reports ok" kunit_ok
 tap_end
