@@ -91,9 +91,8 @@ pass=$(grep -c '^ok ' "$results" || true)
 fail=$(grep -c '^not ok ' "$results" || true)
 skip=$(grep -c '^skip ' "$results" || true)
 echo
-if [ "$skip" -gt 0 ]; then
-	echo "$pass passed, $fail failed, $skip skipped"
-else
-	echo "$pass passed, $fail failed"
-fi
+# Skips (a check that needs what this guest lacks) are named above; the
+# last line keeps the one form CI reads.
+[ "$skip" -eq 0 ] || echo "($skip skipped, not counted below)"
+echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
