@@ -45,7 +45,7 @@ ranged() {
 	sed -n 's/^ranged_flushes: //p' "/sys/kernel/debug/iommu-dma/$fn/fq" 2>/dev/null
 }
 if [ "$secs" = 0 ]; then
-	limit= map_secs=5
+	limit='' map_secs=5
 else
 	limit="--time_based --runtime=$secs" map_secs=$secs
 fi
@@ -70,7 +70,7 @@ for bs in $sizes; do
 	kib=$(echo "$t" | cut -d';' -f6)
 	iops=$(echo "$t" | cut -d';' -f8)
 	bsk=${bs%k}
-	glob= req= stall= bglob= gns= rng=
+	glob='' req='' stall='' bglob='' gns='' rng=''
 	[ -n "$g0" ] && glob=$((g1 - g0))
 	[ -n "$q0" ] && req=$((q1 - q0)) stall=$(((s1 - s0) / 1000)) bglob=$((b1 - b0))
 	[ -n "$n0" ] && gns=$((n1 - n0))
