@@ -81,22 +81,8 @@ for r in $rows; do
 		END { for (j = 1; j <= n; j++) print o[j], i[o[j]], ((o[j] in u) ? u[o[j]] : "NaN") }' \
 		"$dir/medians.csv" "$dir/globals.csv" >"$dir/plot-$r.dat"
 done
-plot() {	# plot COLUMN
-	p=
-	for r in $rows; do
-		p="$p${p:+, }'$dir/plot-$r.dat' using 1:$1 with linespoints title '$r'"
-	done
-	echo "$p"
-}
-gnuplot <<EOP
-set terminal pngcairo size 1100,420 noenhanced
-set output '$dir/memory.png'
-set multiplot layout 1,2 title 'fio sequential read, iodepth 64, QEMU TCG, against guest memory (median of runs)'
-set xlabel 'guest memory (MiB)'; set grid; set key top right; set yrange [0:*]
-set title '4k IOPS ($secs s per size)'; set ylabel 'IOPS'
-plot $(plot 2)
-set title 'time of one global RPCIT'; set ylabel 'us'
-plot $(plot 3)
-unset multiplot
-EOP
+# shellcheck disable=SC2086
+"$(dirname "$0")/plot-rows.sh" "$dir/memory.png" \
+	'fio sequential read, iodepth 64, QEMU TCG, against guest memory (median of runs)' \
+	'guest memory (MiB)' "4k IOPS ($secs s per size)" IOPS 'time of one global RPCIT' us "$dir" $rows
 echo "bench-memory: $dir/report.md, medians.csv, globals.csv, memory.png"

@@ -124,23 +124,8 @@ for r in $rowsl; do
 		END { for (j = 1; j <= n; j++) print o[j], ((o[j], "4k") in i ? i[o[j], "4k"] : "NaN"), ((o[j], "64k") in i ? i[o[j], "64k"] : "NaN") }' \
 		"$dir/medians.csv" >"$dir/plot-$r.dat"
 done
-plot() {	# plot COLUMN
-	p=
-	for r in $rowsl; do
-		p="$p${p:+, }'$dir/plot-$r.dat' using 1:$1 with linespoints title '$r'"
-	done
-	echo "$p"
-}
-gnuplot <<EOP
-set terminal pngcairo size 1100,420 noenhanced
-set output '$dir/bench.png'
-set multiplot layout 1,2 title '$arch: fio sequential read, iodepth 64, QEMU TCG + modelled intercept cost, median of runs'
-set xlabel 'modelled cost per intercept (us; 0 = TCG as is)'; set ylabel 'IOPS'
-set grid; set key top right; set yrange [0:*]
-set title '4k'
-plot $(plot 2)
-set title '64k'
-plot $(plot 3)
-unset multiplot
-EOP
+# shellcheck disable=SC2086
+"$(dirname "$0")/plot-rows.sh" "$dir/bench.png" \
+	"$arch: fio sequential read, iodepth 64, QEMU TCG + modelled intercept cost, median of runs" \
+	'modelled cost per intercept (us; 0 = TCG as is)' 4k IOPS 64k IOPS "$dir" $rowsl
 echo "bench: $dir/results.csv, medians.csv, crosscheck.csv, report.md, bench.png"
