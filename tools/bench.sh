@@ -34,18 +34,21 @@ case $secs in ''|*[!0-9]*) echo "bench: SECS is a whole number of seconds (0: th
 
 # Default rows: the old kernel, the series in strict mode, the series with
 # per-CPU flush queues (the commit before the single queue came in), the
-# series as it is, and upstream 6.12 (Debian's linux-source-6.12) as the
-# peer.  virtio-iommu had no flush queue before the series' single queue,
-# so arm64 has no per-CPU row.
+# series with its single queue, the series as it is (the bounce-buffer
+# pool on), and upstream 6.12 (Debian's linux-source-6.12) as the peer.
+# The strict and single rows turn the pool off.  virtio-iommu had no flush
+# queue before the series' single queue, so arm64 has no per-CPU row.
 tree=$top/build/linux
 tag=$(git -C "$tree" describe --tags --abbrev=0 --match 'base-*')
 percpu=$(git -C "$tree" log --reverse --format=%h -S shadow_on_flush \
 	"$tag"..HEAD -- drivers/iommu/dma-iommu.c | head -n1)
 case $ARCH in
 s390)	variant=zpci
-	rows="base:base: strict:series:iommu.strict=1 ${percpu:+per-cpu:rev=$percpu^:} single:series: peer:peer:" ;;
+	rows="base:base: strict:series:iommu.strict=1,iommu.dma_pool=off ${percpu:+per-cpu:rev=$percpu^:}
+		single:series:iommu.dma_pool=off pool:series: peer:peer:" ;;
 arm64)	variant=viommu
-	rows="base:base:iommu.strict=0 strict:series:iommu.strict=1 single:series:iommu.strict=0 peer:peer:iommu.strict=0" ;;
+	rows="base:base:iommu.strict=0 strict:series:iommu.strict=1,iommu.dma_pool=off
+		single:series:iommu.strict=0,iommu.dma_pool=off pool:series:iommu.strict=0 peer:peer:iommu.strict=0" ;;
 esac
 rows=${ROWS:-$rows}
 
@@ -62,7 +65,7 @@ for row in $rows; do
 done
 mkdir -p "$out"
 csv=$out/results.csv
-echo "row,cost_us,run,bs,iops,ios,kib,intercepts,requests,flushes,stall_us,globals,global_ns,ranged,map_us,unmap_us" >"$csv"
+echo "row,cost_us,run,bs,iops,ios,kib,intercepts,requests,flushes,stall_us,globals,global_ns,ranged,pool_held,map_us,unmap_us" >"$csv"
 echo "$ARCH" >"$out/arch"
 
 n=0 total=$(($(echo $costs | wc -w) * $(echo $rows | wc -w) * runs))
@@ -93,7 +96,7 @@ for run in $(seq "$runs"); do
 					}
 					line[++n] = row "," cost "," run "," v["bs"] "," v["iops"] "," v["ios"] "," v["kib"] "," \
 						v["intercepts"] "," v["requests"] "," v["flushes"] "," v["stall_us"] "," \
-						v["bench_global"] "," v["global_ns"] "," v["ranged"]
+						v["bench_global"] "," v["global_ns"] "," v["ranged"] "," v["pool_held"]
 				}
 				END {
 					for (i = 1; i <= n; i++) print line[i] "," d["map_us"] "," d["unmap_us"]

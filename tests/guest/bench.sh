@@ -44,6 +44,10 @@ flushes() {
 ranged() {
 	sed -n 's/^ranged_flushes: //p' "/sys/kernel/debug/iommu-dma/$fn/fq" 2>/dev/null
 }
+# Bytes the domain's bounce-buffer pool holds (the series), else empty.
+pool_held() {
+	sed -n 's/^held: //p' "/sys/kernel/debug/iommu-dma/$fn/pool" 2>/dev/null
+}
 if [ "$secs" = 0 ]; then
 	limit='' map_secs=5
 else
@@ -66,7 +70,7 @@ for bs in $sizes; do
 	r1=$(rpcits)
 	g1=$(flushes)
 	q1=$(bench_counter requests) s1=$(bench_counter stalled_ns) b1=$(bench_counter global)
-	n1=$(bench_counter global_ns) f1=$(ranged)
+	n1=$(bench_counter global_ns) f1=$(ranged) held=$(pool_held)
 	kib=$(echo "$t" | cut -d';' -f6)
 	iops=$(echo "$t" | cut -d';' -f8)
 	bsk=${bs%k}
@@ -75,7 +79,7 @@ for bs in $sizes; do
 	[ -n "$q0" ] && req=$((q1 - q0)) stall=$(((s1 - s0) / 1000)) bglob=$((b1 - b0))
 	[ -n "$n0" ] && gns=$((n1 - n0))
 	[ -n "$f0" ] && rng=$((f1 - f0))
-	echo "# bench fio bs=$bs iops=$iops ios=$((kib / bsk)) kib=$kib intercepts=$((r1 - r0)) flushes=$glob requests=$req stall_us=$stall cost_us=$(bench_counter cost_us) bench_global=$bglob global_ns=$gns ranged=$rng"
+	echo "# bench fio bs=$bs iops=$iops ios=$((kib / bsk)) kib=$kib intercepts=$((r1 - r0)) flushes=$glob requests=$req stall_us=$stall cost_us=$(bench_counter cost_us) bench_global=$bglob global_ns=$gns ranged=$rng pool_held=$held"
 done
 
 # dma_map_benchmark needs a function of its own: take the spare disk's.

@@ -37,17 +37,24 @@ guest() {
 		tee -a "$results"
 }
 shadow="series.fq=single,32768,1000 series.sys_cache=0"
-guest s390 zpci "" "$shadow"
-guest s390 zpci iommu.strict=1 "series.fq=none series.sys_cache=0"
-guest s390 zpci iommu.strict=0 "$shadow"
-guest s390 zpci s390_iommu=strict "series.fq=none series.sys_cache=0"
-guest s390 zpci "iommu.shadow_fq_size=1000 iommu.shadow_fq_timeout=50" \
-	"series.fq=single,32768,50 series.warn=shadow_fq_size series.sys_cache=0"
+# The bounce-buffer pool's defaults: threshold, cap, eviction period (ms)
+pool="series.pool=65536,16777216,5000"
+guest s390 zpci "" "$shadow $pool"
+# With the pool off, small reads map and unmap, and show how flushes go.
+guest s390 zpci "iommu.strict=1 iommu.dma_pool=off" "series.fq=none series.sys_cache=0 series.pool=off"
+guest s390 zpci "iommu.strict=0 iommu.dma_pool=off" "$shadow series.pool=off"
+guest s390 zpci "s390_iommu=strict iommu.dma_pool=off" "series.fq=none series.sys_cache=0 series.pool=off"
+guest s390 zpci "iommu.shadow_fq_size=1000 iommu.shadow_fq_timeout=50 iommu.dma_pool=off" \
+	"series.fq=single,32768,50 series.warn=shadow_fq_size series.sys_cache=0 series.pool=off"
+# A pool too small for the load, quick to give memory back; a threshold
+# above the largest class is refused with a warning.
+guest s390 zpci "iommu.dma_pool_cap=256K iommu.dma_pool_period=200 iommu.dma_pool_threshold=1M" \
+	"$shadow series.pool=65536,262144,200 series.warn=dma_pool_threshold"
 "$top/tests/host/hotplug.sh" "$flavour" | tee -a "$results"
 # The debug kernel must boot and pass with a clean log: no lockdep, no
 # sleeping in atomic context, no DMA API debug report.
 if [ "$flavour" = series ]; then
-	EXPECT=$shadow "$top/tests/host/run-guest.sh" s390 zpci debug check "" |
+	EXPECT="$shadow $pool" "$top/tests/host/run-guest.sh" s390 zpci debug check "" |
 		tee -a "$results"
 fi
 # The same kernel on Hercules, a z/Architecture machine without zPCI:
@@ -56,9 +63,9 @@ fi
 EXPECT=initcall_debug TIMEOUT=300 "$top/tests/host/run-guest.sh" s390 hercules "$flavour" nopci "" |
 	tee -a "$results"
 guest arm64 viommu "" "series.fq=none series.sys_cache=0"
-guest arm64 viommu iommu.strict=0 "$shadow"
+guest arm64 viommu iommu.strict=0 "$shadow $pool"
 guest arm64 smmuv3 "" "series.fq=none series.sys_cache=1"
-guest arm64 smmuv3 iommu.strict=0 "series.fq=per-cpu series.sys_cache=1"
+guest arm64 smmuv3 iommu.strict=0 "series.fq=per-cpu series.sys_cache=1 series.pool=off"
 
 # The runner itself must notice a guest that panics or hangs, by the
 # result that names the failure.
