@@ -32,6 +32,8 @@ NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
 	if ($col["flushes"] == "" || !gib) nofl[k] = 1
 	else v[k, "fpg", m] = $col["flushes"] / gib
 	v[k, "map", m] = $col["map_us"]; v[k, "unmap", m] = $col["unmap_us"]
+	if ("pool_held" in col && $col["pool_held"] != "") v[k, "held", m] = $col["pool_held"] / 1024
+	else nopool[k] = 1
 	if (!($col["row"] in rseen)) { rseen[$col["row"]] = 1; rows[++nr] = $col["row"] }
 }
 function median(k, f,   m, i, j, t, a) {
@@ -42,18 +44,19 @@ function median(k, f,   m, i, j, t, a) {
 function ratio(a, b) { return (a == "" || b == "" || b + 0 == 0) ? "" : sprintf("%.2f", a / b) }
 END {
 	base = rows[1]
-	print "row,cost_us,bs,runs,iops,iops_ratio,per_io,per_io_ratio,flushes_per_gib,flushes_ratio,intercepts_per_io,stall_us_per_io,us_per_io,map_us,unmap_us"
+	print "row,cost_us,bs,runs,iops,iops_ratio,per_io,per_io_ratio,flushes_per_gib,flushes_ratio,intercepts_per_io,stall_us_per_io,us_per_io,map_us,unmap_us,pool_held_kib"
 	for (i = 1; i <= nk; i++) {
 		k = order[i]; split(k, p, SUBSEP)
 		b = base SUBSEP p[2] SUBSEP p[3]
 		iops = median(k, "iops"); biops = (b in c) ? median(b, "iops") : ""
 		pio = median(k, "perio"); bpio = (b in c) ? median(b, "perio") : ""
 		fpg = (k in nofl) ? "" : median(k, "fpg"); bfpg = (b in c && !(b in nofl)) ? median(b, "fpg") : ""
-		printf "%s,%s,%s,%d,%.0f,%s,%.2f,%s,%s,%s,%.3f,%.2f,%.2f,%.1f,%.1f\n", p[1], p[2], p[3], c[k],
+		printf "%s,%s,%s,%d,%.0f,%s,%.2f,%s,%s,%s,%.3f,%.2f,%.2f,%.1f,%.1f,%s\n", p[1], p[2], p[3], c[k],
 			iops, ratio(iops, biops), pio, ratio(pio, bpio),
 			fpg == "" ? "" : sprintf("%.1f", fpg), ratio(fpg, bfpg),
 			median(k, "ipio"), median(k, "stall"), iops ? 1e6 / iops : 0,
-			median(k, "map"), median(k, "unmap")
+			median(k, "map"), median(k, "unmap"),
+			(k in nopool) ? "" : sprintf("%.0f", median(k, "held"))
 	}
 }' "$csv" >"$dir/medians.csv"
 
@@ -103,6 +106,9 @@ END {
 	table "IOPS" 5 6
 	table "$perio_name" 7 8
 	table "Global flushes per GiB read" 9 10
+	if cut -d, -f16 "$dir/medians.csv" | tail -n +2 | grep -q .; then
+		table "Memory the bounce-buffer pool holds after each size, KiB" 16 99
+	fi
 	if [ "$(wc -l <"$dir/crosscheck.csv")" -gt 1 ]; then
 		echo "Cross-check of the model: time per I/O (µs, 1/IOPS) at cost C against"
 		echo "t0 (cost 0) + the stall per I/O the guest measured (intercepts per I/O x C;"
