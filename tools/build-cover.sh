@@ -1,8 +1,9 @@
 #!/bin/sh
 # Compile every IOMMU/VFIO object the series touches or may touch on ARCH
 # (arm64: tegra-smmu, apple-dart, mtk_iommu, sprd-iommu, sun50i-iommu,
-# arm-smmu, arm-smmu-v3, virtio-iommu, io-pgtable-arm(-v7s), dma-iommu,
-# the IOMMU core and VFIO with vfio_iommu_type1).
+# arm-smmu, arm-smmu-v3, virtio-iommu, io-pgtable-arm(-v7s), dma-iommu and
+# its pool, the IOMMU core and VFIO with vfio_iommu_type1), and the users
+# of DMA_ATTR_PERSISTENT_STREAMING (RDMA umem and ODP, DRM PRIME).
 # Only those directories are built, not a whole platform kernel.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -26,11 +27,14 @@ objs="drivers/iommu/tegra-smmu.o drivers/iommu/apple-dart.o drivers/iommu/mtk_io
 	drivers/iommu/arm/arm-smmu/ drivers/iommu/arm/arm-smmu-v3/
 	drivers/iommu/virtio-iommu.o drivers/iommu/io-pgtable-arm.o
 	drivers/iommu/io-pgtable-arm-v7s.o
-	drivers/iommu/iommu.o drivers/iommu/dma-iommu.o drivers/vfio/"
+	drivers/iommu/iommu.o drivers/iommu/dma-iommu.o
+	drivers/iommu/dma-iommu-pool.o drivers/vfio/
+	drivers/infiniband/core/umem.o drivers/infiniband/core/umem_odp.o
+	drivers/gpu/drm/drm_prime.o"
 # shellcheck disable=SC2086
 kmake -j"$(nproc)" $objs
 for o in $objs; do
 	case $o in */) ls "$out/$o"*.o >/dev/null ;; *) [ -f "$out/$o" ] ;; esac ||
 		{ echo "build-cover: $o was not built" >&2; exit 1; }
 done
-echo "build-cover: compiled $(echo "$objs" | wc -w) IOMMU/VFIO targets for $ARCH"
+echo "build-cover: compiled $(echo "$objs" | wc -w) IOMMU/VFIO/DMA-user targets for $ARCH"
