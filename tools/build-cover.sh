@@ -3,7 +3,8 @@
 # (arm64: tegra-smmu, apple-dart, mtk_iommu, sprd-iommu, sun50i-iommu,
 # arm-smmu, arm-smmu-v3, virtio-iommu, io-pgtable-arm(-v7s), dma-iommu and
 # its pool, the IOMMU core and VFIO with vfio_iommu_type1), and the users
-# of DMA_ATTR_PERSISTENT_STREAMING (RDMA umem and ODP, DRM PRIME).
+# of DMA_ATTR_PERSISTENT_STREAMING (RDMA umem and ODP, DRM PRIME and the
+# GEM shmem helper, SMC-R, mlx5).
 # Only those directories are built, not a whole platform kernel.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -30,7 +31,8 @@ objs="drivers/iommu/tegra-smmu.o drivers/iommu/apple-dart.o drivers/iommu/mtk_io
 	drivers/iommu/iommu.o drivers/iommu/dma-iommu.o
 	drivers/iommu/dma-iommu-pool.o drivers/vfio/
 	drivers/infiniband/core/umem.o drivers/infiniband/core/umem_odp.o
-	drivers/gpu/drm/drm_prime.o"
+	drivers/gpu/drm/drm_prime.o drivers/gpu/drm/drm_gem_shmem_helper.o
+	net/smc/smc_wr.o drivers/net/ethernet/mellanox/mlx5/core/pagealloc.o"
 # shellcheck disable=SC2086
 kmake -j"$(nproc)" $objs
 for o in $objs; do
