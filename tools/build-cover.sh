@@ -4,7 +4,7 @@
 # arm-smmu, arm-smmu-v3, virtio-iommu, io-pgtable-arm(-v7s), dma-iommu and
 # its pool, the IOMMU core and VFIO with vfio_iommu_type1), and the users
 # of DMA_ATTR_PERSISTENT_STREAMING (RDMA umem and ODP, DRM PRIME and the
-# GEM shmem helper, SMC-R, mlx5).
+# GEM shmem helper, SMC-R, mlx5, GenWQE).
 # Only those directories are built, not a whole platform kernel.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -32,7 +32,8 @@ objs="drivers/iommu/tegra-smmu.o drivers/iommu/apple-dart.o drivers/iommu/mtk_io
 	drivers/iommu/dma-iommu-pool.o drivers/vfio/
 	drivers/infiniband/core/umem.o drivers/infiniband/core/umem_odp.o
 	drivers/gpu/drm/drm_prime.o drivers/gpu/drm/drm_gem_shmem_helper.o
-	net/smc/smc_wr.o drivers/net/ethernet/mellanox/mlx5/core/pagealloc.o"
+	net/smc/smc_wr.o drivers/net/ethernet/mellanox/mlx5/core/pagealloc.o
+	drivers/misc/genwqe/card_utils.o"
 # shellcheck disable=SC2086
 kmake -j"$(nproc)" $objs
 for o in $objs; do
