@@ -52,6 +52,7 @@ guest s390 zpci "iommu.shadow_fq_size=1000 iommu.shadow_fq_timeout=50 iommu.dma_
 guest s390 zpci "iommu.dma_pool_cap=256K iommu.dma_pool_period=200 iommu.dma_pool_threshold=1M" \
 	"$shadow series.pool=65536,262144,200 series.warn=dma_pool_threshold"
 "$top/tests/host/hotplug.sh" "$flavour" | tee -a "$results"
+[ "$flavour" = base ] || "$top/tests/host/bad-params.sh" "$flavour" | tee -a "$results"
 # The debug kernel must boot and pass with a clean log: no lockdep, no
 # sleeping in atomic context, no DMA API debug report.
 if [ "$flavour" = series ]; then
