@@ -65,6 +65,8 @@ check_or_skip "dma-iommu: flush queue as expected ($(cmdline fq))" fq_shape
 [ -n "$(cmdline pool)" ] && . /tests/pool.sh
 # Bad kernel parameters: one message each, and the defaults kept.
 [ -n "$(cmdline warn)$(cmdline aperture)" ] && . /tests/params.sh
+# Injected faults, where the host asks for them (series.inject=).
+[ -n "$(cmdline inject)" ] && . /tests/inject.sh
 # VFIO type1 on the spare disk's function: last, as it takes the disk away.
 # The system-cache test runs where the host says what the IOMMU supports
 # (series.sys_cache=0 or 1); the base kernel has no such flag.

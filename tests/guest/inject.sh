@@ -1,0 +1,155 @@
+# Faults injected through the kernel's fault-injection framework while fio
+# verifies the scratch disk; sourced by check.sh after zpci.sh and pool.sh
+# where the host asks (series.inject=rpcit and/or pool).  Every check adds
+# a line to the figures printed at the end: fault, rate, I/Os verified,
+# data errors.
+
+figures=/tmp/inject.figures
+: >"$figures"
+
+# fault_set NAME KEY=VALUE...: configure /sys/kernel/debug/NAME.
+fault_set() {
+	d=/sys/kernel/debug/$1
+	shift
+	for kv; do
+		echo "${kv#*=}" >"$d/${kv%%=*}" || { echo "cannot set $d/${kv%%=*}"; return 1; }
+	done
+}
+
+# fio_verified SIZE DEPTH: random writes of mixed sizes read back and
+# checked by crc32c; prints "IOS ERRORS" (reads verified, blocks that
+# failed the check) and fails with fio.
+fio_verified() {
+	fio --name=inject --filename="$(disk scratch)" --direct=1 \
+		--ioengine=libaio --iodepth="$2" --rw=randwrite --bsrange=512-128k \
+		--size="$1" --verify=crc32c --do_verify=1 --verify_fatal=1 \
+		--output-format=json >/tmp/fio.json 2>/tmp/fio.err
+	rc=$?
+	ios=$(sed -n 's/.*"total_ios" : \([0-9]*\).*/\1/p' /tmp/fio.json | head -n 1)
+	errors=$(grep -ciE 'verify failed|bad (magic|header)|bad pattern' /tmp/fio.err)
+	echo "${ios:-0} $errors"
+	tail -n 5 /tmp/fio.err >&2
+	return $rc
+}
+
+# rpcit_ctr NAME: a counter of the scratch disk's domain (zpci.sh).
+rpcit_ctr() { zpci_counter "$(scratch_fn)" "$1"; }
+
+# Ranged refreshes: for new mappings, and for the flush queue's flushes.
+ranged_rpcits() {
+	echo $(($(rpcit_ctr "Sync Map RPCITs") + $(rpcit_ctr "Sync RPCITs")))
+}
+
+# With 1 in N ranged refreshes answered "insufficient resources", every
+# refused one is retried by a global RPCIT and no mapping fails.
+rpcit_enomem() {
+	n=$1
+	fmb_on "/sys/kernel/debug/pci/$(scratch_fn)/statistics" || return 1
+	r0=$(rpcit_ctr "Refused RPCITs") g0=$(rpcit_ctr "Global RPCITs")
+	f0=$(rpcit_ctr "Failed RPCITs") s0=$(ranged_rpcits)
+	[ -n "$r0" ] || { echo "no Refused RPCITs counter"; return 1; }
+	fault_set fail_rpcit hard_error=N verbose=0 space=0 times=-1 \
+		interval="$n" probability=100 || return 1
+	out=$(fio_verified 32M 16)
+	rc=$?
+	fault_set fail_rpcit probability=0
+	set -- $out
+	refused=$(($(rpcit_ctr "Refused RPCITs") - r0))
+	global=$(($(rpcit_ctr "Global RPCITs") - g0))
+	failed=$(($(rpcit_ctr "Failed RPCITs") - f0))
+	ranged=$(($(ranged_rpcits) - s0))
+	echo "rpcit -ENOMEM | 1/$n | $1 | $2 | $ranged ranged refreshes: $refused refused, $global global, $failed failed" >>"$figures"
+	echo "ranged $ranged refused $refused global $global failed $failed; fio: $1 verified, $2 bad"
+	[ $rc -eq 0 ] && [ "$2" -eq 0 ] && [ "$refused" -gt 0 ] &&
+		[ "$global" -ge "$refused" ] && [ "$failed" -eq 0 ]
+}
+
+# log_count PATTERN: kernel log lines that match.
+log_count() { dmesg | grep -c "$1"; }
+
+# With every ranged refresh failing hard (a function in the error state),
+# mappings fail and virtio-blk, like NVMe, takes that for a resource
+# shortage and requeues: the I/O waits, the log says so once, and when
+# refreshes work again it completes with its data intact.
+rpcit_eio() {
+	fid=$(printf '%08x' "$(cat "/sys/bus/pci/devices/$(scratch_fn)/function_id")")
+	failed="fid $fid: refreshing I/O translations failed (-5)"
+	again="fid $fid: refreshing I/O translations works again"
+	e0=$(log_count "$failed") a0=$(log_count "$again")
+	f0=$(rpcit_ctr "Failed RPCITs")
+	fault_set fail_rpcit hard_error=Y verbose=0 space=0 times=-1 \
+		interval=1 probability=100 || return 1
+	fio_verified 4M 16 >/tmp/eio.out &
+	pid=$!
+	sleep 3
+	stalled=no
+	kill -0 $pid 2>/dev/null && stalled=yes
+	fault_set fail_rpcit probability=0 hard_error=N
+	wait $pid
+	rc=$?
+	set -- $(cat /tmp/eio.out)
+	fails=$(($(rpcit_ctr "Failed RPCITs") - f0))
+	e1=$(($(log_count "$failed") - e0)) a1=$(($(log_count "$again") - a0))
+	echo "rpcit -EIO | all, 3 s | $1 | $2 | failed $fails, logged $e1+$a1 lines, fio waited: $stalled" >>"$figures"
+	echo "failed refreshes $fails; log: $e1 failed, $a1 works again; fio stalled: $stalled, then $1 verified, $2 bad"
+	[ $rc -eq 0 ] && [ "$2" -eq 0 ] && [ "$stalled" = yes ] &&
+		[ "$fails" -gt 0 ] && [ "$e1" -eq 1 ] && [ "$a1" -eq 1 ]
+}
+
+# After the hard failures, the same disk verifies afresh.
+rpcit_after() {
+	out=$(fio_verified 32M 16)
+	rc=$?
+	set -- $out
+	echo "none, after -EIO | - | $1 | $2 | fresh verify" >>"$figures"
+	echo "$1 verified, $2 bad"
+	[ $rc -eq 0 ] && [ "$2" -eq 0 ]
+}
+
+# fault_range SYMBOL: "START END" of a kernel function, for the
+# stack-trace filter: from its address to the next symbol's.
+fault_range() {
+	sort /proc/kallsyms | awk -v f="$1" '
+		$3 == f { start = $1; next }
+		start && $1 != start { print "0x" start, "0x" $1; exit }'
+}
+
+# The pool's page and slab allocations failing 1 in 10 (fail_page_alloc
+# and failslab, only under iommu_dma_pool_map): those mappings fall back
+# to the normal way, counted, and the data stays right.
+pool_nomem() {
+	set -- $(fault_range iommu_dma_pool_map)
+	[ $# -eq 2 ] || { echo "iommu_dma_pool_map not in /proc/kallsyms"; return 1; }
+	for f in fail_page_alloc failslab; do
+		fault_set $f verbose=0 space=0 times=-1 interval=1 \
+			require-start="$1" require-end="$2" stacktrace-depth=32 \
+			probability=10 || return 1
+	done
+	# Only new slots allocate: start from an empty pool (pool_evict).
+	nomem0=$(pool_val fallback_nomem) new0=$(pool_val new_slots)
+	out=$(fio_verified 32M 16)
+	rc=$?
+	for f in fail_page_alloc failslab; do fault_set $f probability=0; done
+	set -- $out
+	nomem=$(($(pool_val fallback_nomem) - nomem0))
+	new=$(($(pool_val new_slots) - new0))
+	echo "pool page/slab allocation | 1/10 | $1 | $2 | fallbacks $nomem, new slots $new" >>"$figures"
+	echo "fallback_nomem +$nomem, new_slots +$new; fio: $1 verified, $2 bad"
+	[ $rc -eq 0 ] && [ "$2" -eq 0 ] && [ "$nomem" -gt 0 ] && [ "$new" -gt 0 ]
+}
+
+case ,$(cmdline inject), in
+*,rpcit,*)
+	for n in 1 10 100 1000; do
+		check "fail_rpcit: -ENOMEM at 1 in $n refreshes, retried globally, fio verify clean" \
+			rpcit_enomem $n
+	done
+	check "fail_rpcit: -EIO stalls the I/O, logged once, and it completes intact after" rpcit_eio
+	check "fail_rpcit: the disk verifies afresh once refreshes work" rpcit_after ;;
+esac
+case ,$(cmdline inject), in
+*,pool,*)
+	check "dma-iommu: pool allocations failing 1 in 10 fall back, fio verify clean" pool_nomem ;;
+esac
+# The figures, for the host's log (fault | rate | I/Os verified | data errors | detail)
+sed 's/^/# inject: /' "$figures"
