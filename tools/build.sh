@@ -22,7 +22,10 @@ mkdir -p "$out"
 # Configure only when a fragment or the tree's commit changed (a patch may
 # change Kconfig defaults), so a rebuild is just make.
 frags="$top/configs/common.config $top/configs/$ARCH.config"
-[ "$flavour" = debug ] && frags="$frags $top/configs/debug.config"
+if [ "$flavour" = debug ]; then
+	frags="$frags $top/configs/debug.config"
+	[ ! -f "$top/configs/debug-$ARCH.config" ] || frags="$frags $top/configs/debug-$ARCH.config"
+fi
 sum=$( (cat $frags; git -C "$src" rev-parse HEAD) | sha256sum)
 if [ ! -f "$out/.config" ] || [ "$(cat "$out/.fragments" 2>/dev/null)" != "$sum" ]; then
 	cat $frags >"$out/fragment.config"
