@@ -6,6 +6,11 @@
 
 figures=/tmp/inject.figures
 : >"$figures"
+# Found once, before any injection: finding a disk reads its serial, which
+# is a virtio-blk request that needs a mapping of its own.
+inj_dev=$(disk scratch)
+inj_fn=$(pci_fn scratch)
+inj_blk=/sys/block/${inj_dev#/dev/}
 
 # fault_set NAME KEY=VALUE...: configure /sys/kernel/debug/NAME.
 fault_set() {
@@ -18,9 +23,9 @@ fault_set() {
 
 # fio_verified SIZE DEPTH: random writes of mixed sizes read back and
 # checked by crc32c; prints "IOS ERRORS" (reads verified, blocks that
-# failed the check) and fails with fio.
+# failed the check) and fails with fio, or if it verified nothing.
 fio_verified() {
-	fio --name=inject --filename="$(disk scratch)" --direct=1 \
+	fio --name=inject --filename="$inj_dev" --direct=1 \
 		--ioengine=libaio --iodepth="$2" --rw=randwrite --bsrange=512-128k \
 		--size="$1" --verify=crc32c --do_verify=1 --verify_fatal=1 \
 		--output-format=json >/tmp/fio.json 2>/tmp/fio.err
@@ -29,11 +34,12 @@ fio_verified() {
 	errors=$(grep -ciE 'verify failed|bad (magic|header)|bad pattern' /tmp/fio.err)
 	echo "${ios:-0} $errors"
 	tail -n 5 /tmp/fio.err >&2
+	[ "${ios:-0}" -gt 0 ] || return 1
 	return $rc
 }
 
 # rpcit_ctr NAME: a counter of the scratch disk's domain (zpci.sh).
-rpcit_ctr() { zpci_counter "$(scratch_fn)" "$1"; }
+rpcit_ctr() { zpci_counter "$inj_fn" "$1"; }
 
 # Ranged refreshes: for new mappings, and for the flush queue's flushes.
 ranged_rpcits() {
@@ -44,11 +50,11 @@ ranged_rpcits() {
 # refused one is retried by a global RPCIT and no mapping fails.
 rpcit_enomem() {
 	n=$1
-	fmb_on "/sys/kernel/debug/pci/$(scratch_fn)/statistics" || return 1
+	fmb_on "/sys/kernel/debug/pci/$inj_fn/statistics" || return 1
 	r0=$(rpcit_ctr "Refused RPCITs") g0=$(rpcit_ctr "Global RPCITs")
 	f0=$(rpcit_ctr "Failed RPCITs") s0=$(ranged_rpcits)
 	[ -n "$r0" ] || { echo "no Refused RPCITs counter"; return 1; }
-	fault_set fail_rpcit hard_error=N verbose=0 space=0 times=-1 \
+	fault_set fail_rpcit hard-error=N verbose=0 space=0 times=-1 \
 		interval="$n" probability=100 || return 1
 	out=$(fio_verified 32M 16)
 	rc=$?
@@ -66,33 +72,42 @@ rpcit_enomem() {
 
 # log_count PATTERN: kernel log lines that match.
 log_count() { dmesg | grep -c "$1"; }
+# The scratch disk's requests completed so far.
+completed() { set -- $(cat "$inj_blk/stat"); echo $(($1 + $5)); }
 
 # With every ranged refresh failing hard (a function in the error state),
-# mappings fail and virtio-blk, like NVMe, takes that for a resource
-# shortage and requeues: the I/O waits, the log says so once, and when
-# refreshes work again it completes with its data intact.
+# new mappings fail and virtio-blk, like NVMe, takes that for a resource
+# shortage and requeues: fio waits with no request completing, the log
+# says so once, and when refreshes work again fio finishes with its data
+# intact.
 rpcit_eio() {
-	fid=$(printf '%08x' "$(cat "/sys/bus/pci/devices/$(scratch_fn)/function_id")")
-	failed="fid $fid: refreshing I/O translations failed (-5)"
-	again="fid $fid: refreshing I/O translations works again"
+	fid=$(printf '%08x' "$(cat "/sys/bus/pci/devices/$inj_fn/function_id")")
+	failed="function $fid: refreshing I/O translations failed (-5)"
+	again="function $fid: refreshing I/O translations works again"
 	e0=$(log_count "$failed") a0=$(log_count "$again")
 	f0=$(rpcit_ctr "Failed RPCITs")
-	fault_set fail_rpcit hard_error=Y verbose=0 space=0 times=-1 \
-		interval=1 probability=100 || return 1
-	fio_verified 4M 16 >/tmp/eio.out &
+	c0=$(completed)
+	fault_set fail_rpcit hard-error=Y verbose=0 space=0 times=-1 interval=1 \
+		probability=100 || return 1
+	fio_verified 16M 16 >/tmp/eio.out &
 	pid=$!
 	sleep 3
-	stalled=no
-	kill -0 $pid 2>/dev/null && stalled=yes
-	fault_set fail_rpcit probability=0 hard_error=N
+	c1=$(completed)
+	waiting=no
+	kill -0 $pid 2>/dev/null && waiting=yes
+	fault_set fail_rpcit probability=0 hard-error=N
+	# Bounded: a request that never completes would hang wait for good.
+	i=0
+	while kill -0 $pid 2>/dev/null && [ $i -lt 600 ]; do sleep 0.2; i=$((i + 1)); done
+	kill -0 $pid 2>/dev/null && { echo "fio still runs 2 minutes after the injection stopped"; return 1; }
 	wait $pid
 	rc=$?
 	set -- $(cat /tmp/eio.out)
 	fails=$(($(rpcit_ctr "Failed RPCITs") - f0))
 	e1=$(($(log_count "$failed") - e0)) a1=$(($(log_count "$again") - a0))
-	echo "rpcit -EIO | all, 3 s | $1 | $2 | failed $fails, logged $e1+$a1 lines, fio waited: $stalled" >>"$figures"
-	echo "failed refreshes $fails; log: $e1 failed, $a1 works again; fio stalled: $stalled, then $1 verified, $2 bad"
-	[ $rc -eq 0 ] && [ "$2" -eq 0 ] && [ "$stalled" = yes ] &&
+	echo "rpcit -EIO | all, 3 s | $1 | $2 | failed $fails, completed $((c1 - c0)), fio waiting $waiting, logged $e1+$a1 lines" >>"$figures"
+	echo "failed refreshes $fails; in the window: $((c1 - c0)) requests completed, fio waiting at its end: $waiting; log: $e1 failed, $a1 works again; fio: $1 verified, $2 bad"
+	[ $rc -eq 0 ] && [ "$2" -eq 0 ] && [ "$c1" -eq "$c0" ] && [ $waiting = yes ] &&
 		[ "$fails" -gt 0 ] && [ "$e1" -eq 1 ] && [ "$a1" -eq 1 ]
 }
 
@@ -115,21 +130,28 @@ fault_range() {
 }
 
 # The pool's page and slab allocations failing 1 in 10 (fail_page_alloc
-# and failslab, only under iommu_dma_pool_map): those mappings fall back
-# to the normal way, counted, and the data stays right.
+# and failslab, only under iommu_dma_pool_map, order 0 included): those
+# mappings fall back to the normal way, counted, and the data stays right.
 pool_nomem() {
 	set -- $(fault_range iommu_dma_pool_map)
 	[ $# -eq 2 ] || { echo "iommu_dma_pool_map not in /proc/kallsyms"; return 1; }
+	[ $(($1)) -ne 0 ] || { echo "/proc/kallsyms hides addresses (kptr_restrict)"; return 1; }
+	# Only new slots allocate: this runs after pool_evict emptied the
+	# pool (but for the slot that finding the disk took), and new_slots
+	# must grow.
+	fault_set fail_page_alloc min-order=0 ignore-gfp-wait=N || return 1
+	fault_set failslab ignore-gfp-wait=N || return 1
 	for f in fail_page_alloc failslab; do
 		fault_set $f verbose=0 space=0 times=-1 interval=1 \
 			require-start="$1" require-end="$2" stacktrace-depth=32 \
 			probability=10 || return 1
 	done
-	# Only new slots allocate: start from an empty pool (pool_evict).
 	nomem0=$(pool_val fallback_nomem) new0=$(pool_val new_slots)
 	out=$(fio_verified 32M 16)
 	rc=$?
-	for f in fail_page_alloc failslab; do fault_set $f probability=0; done
+	for f in fail_page_alloc failslab; do
+		fault_set $f probability=0 require-start=0 require-end=0xffffffffffffffff
+	done
 	set -- $out
 	nomem=$(($(pool_val fallback_nomem) - nomem0))
 	new=$(($(pool_val new_slots) - new0))
@@ -144,7 +166,7 @@ case ,$(cmdline inject), in
 		check "fail_rpcit: -ENOMEM at 1 in $n refreshes, retried globally, fio verify clean" \
 			rpcit_enomem $n
 	done
-	check "fail_rpcit: -EIO stalls the I/O, logged once, and it completes intact after" rpcit_eio
+	check "fail_rpcit: -EIO stops the I/O, logged once, and it completes intact after" rpcit_eio
 	check "fail_rpcit: the disk verifies afresh once refreshes work" rpcit_after ;;
 esac
 case ,$(cmdline inject), in
