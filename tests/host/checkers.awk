@@ -9,7 +9,7 @@
 #   IOMMU, DMA or s390 PCI code (the series' ground) fails; any other is
 #   shown as a "# " line, not judged: early-boot objects that kmemleak
 #   cannot follow are not the series' to fix.
-# Variables: tag (prefix for names).
+# Variables: tag (prefix for names), kasan (0: the kernel has no KASAN).
 function res(ok, name) { print (ok ? "ok " : "not ok ") "[" tag "] " name }
 function first(key, line) { if (!(key in seen)) seen[key] = line }
 { sub(/\r$/, "") }
@@ -43,10 +43,11 @@ function endobj() {
 	obj = ""
 }
 END {
-	split("KASAN lockdep DMA-API kmemleak", want, " ")
+	on = (kasan == "0" ? "" : "KASAN ") "lockdep DMA-API kmemleak"
+	n = split(on, want, " ")
 	off = ""
-	for (i = 1; i <= 4; i++) if (!(want[i] in armed)) off = off " " want[i]
-	res(off == "", "debug checkers on (KASAN, lockdep, DMA-API, kmemleak)" (off == "" ? "" : ": no boot message from" off))
+	for (i = 1; i <= n; i++) if (!(want[i] in armed)) off = off " " want[i]
+	res(off == "", "debug checkers on (" on ")" (off == "" ? "" : ": no boot message from" off))
 	n = split("KASAN:no KASAN report|lockdep:no lockdep report|sleep:no sleeping in atomic context|DMA-API:no DMA API debug report|list:no list corruption", checks, "|")
 	for (i = 1; i <= n; i++) {
 		key = checks[i]; sub(/:.*/, "", key); name = checks[i]; sub(/^[^:]*:/, "", name)

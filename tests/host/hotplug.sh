@@ -42,4 +42,5 @@ rc=0
 wait "$guest" || rc=$?
 rm -f "$qmp"
 awk -v tag="$tag" -v lpae=0 -f "$top/tests/host/parse-log.awk" "$log" | grep -v '\] kunit'
+[ "$flavour" = debug ] && "$top/tests/host/checkers.sh" s390 "$tag" "$log"
 [ $rc -eq 0 ] || echo "not ok [$tag] guest finished in time and QEMU exited cleanly (status $rc)"

@@ -20,6 +20,8 @@ fi
 lpae=0
 [ "$arch" = arm64 ] && lpae=1
 awk -v tag="$tag" -v lpae="$lpae" -f "$top/tests/host/parse-log.awk" "$log"
+# The debug flavour's checkers, each by name (KASAN, lockdep, kmemleak...).
+[ "$flavour" = debug ] && "$top/tests/host/checkers.sh" "$arch" "$tag" "$log"
 emulator=QEMU
 if [ "$variant" = hercules ]; then
 	emulator=Hercules
