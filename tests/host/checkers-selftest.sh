@@ -69,7 +69,7 @@ expect "a leak from IOMMU code fails" '^not ok \[t\] kmemleak: no unreferenced o
 		'unreferenced object 0x0000000082345000 (size 128):' \
 		'  comm "fio", pid 80, jiffies 4294899999 (age 8.100s)' '  backtrace:' \
 		'    [<000000001a2b3c4d>] kmalloc_trace+0x4a/0x80' \
-		'    [<000000001a2b3c4f>] pool_new_slot+0x9e/0x4a0' \
+		'    [<(____ptrval____)>] pool_new_slot+0x9e/0x4a0' \
 		'    [<000000001a2b3c50>] iommu_dma_pool_map+0x6c/0x200' \
 		'# series-kmemleak-end end')"
 # A kernel without a checker: no boot message, no pass.

@@ -30,7 +30,7 @@ function first(key, line) { if (!(key in seen)) seen[key] = line }
 /^# series-kmemleak-end /	{ endobj(); inleak = 0; if ($3 == "end") leak_end = 1; next }
 inleak && /^kmemleak: scan refused/	{ first("kmemleak-off", $0); next }
 inleak && /^unreferenced object /	{ endobj(); obj = $3 " " $5; sub(/\):$/, "", obj); frames = ""; ours = ""; next }
-inleak && /^    \[<[0-9a-f]+>\] /	{
+inleak && /^    \[<[^>]*>\] /	{
 	fn = $2; sub(/\+.*/, "", fn)
 	frames = frames (frames == "" ? "" : " < ") fn
 	if (ours == "" && fn ~ /iommu|dma|zpci|clp_|s390_pci|pcibios|arch_setup_msi|aen_/) ours = fn
