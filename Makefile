@@ -4,10 +4,11 @@
 ARCH ?= s390
 VARIANT ?=
 MACHINE ?=
+CYCLES ?= 20
 export ARCH
 
 .PHONY: all demo tree export build build-cover print-image rootfs boot \
-	check check-clean baseline bench bench-memory series bisect-check help clean
+	check check-debug soak check-clean baseline bench bench-memory series bisect-check help clean
 
 all: demo			## main job: build, boot, short DMA workload, series vs base
 demo: tree
@@ -36,6 +37,12 @@ boot: rootfs			## interactive shell in QEMU (VARIANT=viommu|smmuv3 on arm64) or 
 
 check: tree			## all tests on QEMU s390x and arm64 and on Hercules; ends "N passed, N failed"
 	tests/host/check.sh series
+
+check-debug: tree		## every check guest on kernels with KASAN, lockdep, kmemleak... (configs/debug.config)
+	tests/host/check.sh debug
+
+soak: tree			## CYCLES (20) zPCI disk unplug/replug cycles under fio verify, debug kernel
+	CYCLES=$(CYCLES) tests/host/soak.sh debug
 
 check-clean:			## `make check` in a bare Debian 12 chroot (CMD= another command)
 	tools/check-clean.sh "$(CMD)"

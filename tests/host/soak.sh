@@ -1,0 +1,78 @@
+#!/bin/sh
+# Unplug soak: CYCLES (20) times, QMP device_del and device_add of the
+# scratch disk's zPCI function while fio verifies on it and on a second
+# function (tests/guest/soak.sh), on the debug kernel by default, so
+# KASAN, lockdep and the DMA API checks watch every cycle and kmemleak
+# scans at the end.  The pools evict after 200 ms, so the guest can see
+# them give all memory back.  Usage: soak.sh [FLAVOUR]
+set -eu
+top=$(cd "$(dirname "$0")/../.." && pwd)
+flavour=${1:-debug}
+cycles=${CYCLES:-20}
+case $cycles in ''|*[!0-9]*|0) echo "soak: CYCLES is a positive number, not '$cycles'" >&2; exit 2 ;; esac
+tag="s390/zpci soak"
+[ "$flavour" = series ] || tag="$tag $flavour"
+"$top/tools/build.sh" s390 "$flavour" >&2
+"$top/tools/rootfs.sh" s390 >&2
+"$top/tools/deps.sh" boot-s390
+log=$top/build/logs/s390-zpci-$flavour-soak.log
+qmp=$(mktemp -u "$top/build/logs/qmp.XXXXXX")
+rm -f "$log" "$log.qmp"
+
+# Each cycle takes well under a minute on the debug kernel under TCG.
+QMP=$qmp LOG=$log TIMEOUT=$((600 + cycles * 120)) RUN=soak \
+	APPEND="iommu.dma_pool_period=200 series.cycles=$cycles" \
+	"$top/tools/boot.sh" s390 zpci "$flavour" &
+guest=$!
+
+# cue TEXT: wait up to 300 s for the guest to print TEXT.
+cue() {
+	i=0
+	until grep -q "$1" "$log" 2>/dev/null; do
+		kill -0 "$guest" 2>/dev/null || return 1
+		[ $i -lt 600 ] || return 1
+		sleep 0.5
+		i=$((i + 1))
+	done
+}
+# qmp COMMAND: one QMP command; its replies, also kept beside the log.
+qmp() {
+	printf '{"execute":"qmp_capabilities"}\n%s\n' "$1" |
+		socat -t 5 - "UNIX-CONNECT:$qmp" | tee -a "$log.qmp"
+}
+# send COMMAND: fails on an error reply.
+send() {
+	qmp "$1" | grep -q '"error"' && return 1
+	return 0
+}
+# gone: QEMU has freed the unplugged disk and its zPCI companion (it does
+# so a while after the guest lets the function go; an add before then
+# fails or goes nowhere).  Waits up to 60 s.
+gone() {
+	n=0
+	while qmp '{"execute":"qom-list","arguments":{"path":"/machine/peripheral"}}' |
+		grep -qE '"name": "(blk0|zpci1)"'; do
+		n=$((n + 1))
+		[ $n -lt 60 ] || return 1
+		sleep 1
+	done
+}
+cycle=1
+while [ $cycle -le "$cycles" ]; do
+	cue "# soak: unplug $cycle now" || break
+	send '{"execute":"device_del","arguments":{"id":"blk0"}}' ||
+		echo "not ok [$tag] cycle $cycle: QMP device_del accepted"
+	cue "# soak: plug $cycle now" || break
+	gone || echo "not ok [$tag] cycle $cycle: QEMU freed the unplugged disk"
+	send '{"execute":"device_add","arguments":{"driver":"zpci","id":"zpci1","uid":1,"fid":1,"target":"blk0"}}' &&
+	send '{"execute":"device_add","arguments":{"driver":"virtio-blk-pci","id":"blk0","drive":"d0","serial":"scratch","iommu_platform":true,"disable-legacy":"on"}}' ||
+		echo "not ok [$tag] cycle $cycle: QMP device_add accepted"
+	cycle=$((cycle + 1))
+done
+rc=0
+wait "$guest" || rc=$?
+rm -f "$qmp"
+awk -v tag="$tag" -v lpae=0 -f "$top/tests/host/parse-log.awk" "$log" | grep -v '\] kunit'
+[ "$flavour" = debug ] && "$top/tests/host/checkers.sh" s390 "$tag" "$log"
+[ $rc -eq 0 ] || echo "not ok [$tag] guest finished in time and QEMU exited cleanly (status $rc; log: $log)"
+sed -n 's/\r$//; s/^# soak-figures: /# soak figures: /p' "$log"
