@@ -68,7 +68,13 @@ while [ $cycle -le "$cycles" ]; do
 	sleep 1
 	kill "$load" 2>/dev/null
 	wait "$load"
-	errors=$((errors + $(data_errors /tmp/load.out)))
+	bad=$(data_errors /tmp/load.out)
+	if [ "$bad" -gt 0 ]; then
+		echo "# cycle $cycle: $bad data errors on the disk being unplugged:"
+		grep -iE 'verify.*fail|bad magic|bad header|crc32c: .*(bad|fail)' /tmp/load.out |
+			head -n 5 | sed 's/^/# /'
+	fi
+	errors=$((errors + bad))
 	echo "# soak: plug $cycle now"
 	wait_disk scratch present >/tmp/wait.out || { cat /tmp/wait.out; lost=1; break; }
 	if verify_job "$(disk scratch)" 8M >/tmp/replug.out 2>&1; then
