@@ -86,11 +86,18 @@ rpcit_eio() {
 	again="function $fid: refreshing I/O translations works again"
 	e0=$(log_count "$failed") a0=$(log_count "$again")
 	f0=$(rpcit_ctr "Failed RPCITs")
-	c0=$(completed)
 	fault_set fail_rpcit hard-error=Y verbose=0 space=0 times=-1 interval=1 \
 		probability=100 || return 1
 	fio_verified 16M 16 >/tmp/eio.out &
 	pid=$!
+	# The window opens at the first failed refresh (fio starts slowly on
+	# a debug kernel) and lasts 3 s.
+	i=0
+	while [ "$(rpcit_ctr "Failed RPCITs")" -eq "$f0" ] && [ $i -lt 300 ]; do
+		sleep 0.2
+		i=$((i + 1))
+	done
+	c0=$(completed)
 	sleep 3
 	c1=$(completed)
 	waiting=no
