@@ -4,22 +4,6 @@
 # The "# hotplug:" lines are the host's cues.
 . /tests/lib.sh
 
-# wait_disk SERIAL present|absent: poll for up to 60 s.
-wait_disk() {
-	i=0
-	while [ $i -lt 120 ]; do
-		if disk "$1" >/dev/null 2>&1; then
-			[ "$2" = present ] && return 0
-		else
-			[ "$2" = absent ] && return 0
-		fi
-		sleep 0.5
-		i=$((i + 1))
-	done
-	echo "disk $1 still not $2 after 60 s"
-	return 1
-}
-
 tap_begin
 dev=$(disk scratch)
 fio --name=load --filename="$dev" --direct=1 --ioengine=libaio --iodepth=32 \

@@ -71,6 +71,23 @@ tap_include() {
 	fi
 }
 
+# wait_disk SERIAL present|absent [SECONDS]: poll for the disk with that
+# serial to come or go, for up to SECONDS (60).
+wait_disk() {
+	i=0
+	while [ $i -lt $((${3:-60} * 2)) ]; do
+		if disk "$1" >/dev/null 2>&1; then
+			[ "$2" = present ] && return 0
+		else
+			[ "$2" = absent ] && return 0
+		fi
+		sleep 0.5
+		i=$((i + 1))
+	done
+	echo "disk $1 still not $2 after ${3:-60} s"
+	return 1
+}
+
 # pci_fn SERIAL: the PCI function of the virtio-blk disk with that serial.
 pci_fn() {
 	d=$(disk "$1") || return 1

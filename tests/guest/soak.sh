@@ -11,21 +11,6 @@
 cycles=$(cmdline cycles)
 cycles=${cycles:-20}
 
-# wait_disk SERIAL present|absent: poll for up to 120 s.
-wait_disk() {
-	i=0
-	while [ $i -lt 240 ]; do
-		if disk "$1" >/dev/null 2>&1; then
-			[ "$2" = present ] && return 0
-		else
-			[ "$2" = absent ] && return 0
-		fi
-		sleep 0.5
-		i=$((i + 1))
-	done
-	echo "disk $1 still not $2 after 120 s"
-	return 1
-}
 # ios FILE: the reads fio issued (in a verify job, the blocks verified).
 ios() { sed -n 's/.*issued rwts: total=\([0-9]*\),.*/\1/p' "$1" | head -n1; }
 # data_errors FILE: fio's verification failures (not I/O errors).
@@ -63,7 +48,7 @@ while [ $cycle -le "$cycles" ]; do
 	load=$!
 	sleep 2
 	echo "# soak: unplug $cycle now"
-	wait_disk scratch absent >/tmp/wait.out || { cat /tmp/wait.out; lost=1; break; }
+	wait_disk scratch absent 120 >/tmp/wait.out || { cat /tmp/wait.out; lost=1; break; }
 	# fio fails on the vanished disk; it must not hang.
 	sleep 1
 	kill "$load" 2>/dev/null
@@ -76,7 +61,7 @@ while [ $cycle -le "$cycles" ]; do
 	fi
 	errors=$((errors + bad))
 	echo "# soak: plug $cycle now"
-	wait_disk scratch present >/tmp/wait.out || { cat /tmp/wait.out; lost=1; break; }
+	wait_disk scratch present 120 >/tmp/wait.out || { cat /tmp/wait.out; lost=1; break; }
 	if verify_job "$(disk scratch)" 8M >/tmp/replug.out 2>&1; then
 		replug_ios=$((replug_ios + $(ios /tmp/replug.out)))
 	else
