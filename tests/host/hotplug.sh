@@ -9,34 +9,17 @@ tag="s390/zpci hotplug"
 [ "$flavour" = series ] || tag="$tag $flavour"
 log=$top/build/logs/s390-zpci-$flavour-hotplug.log
 qmp=$(mktemp -u "$top/build/logs/qmp.XXXXXX")
-rm -f "$log"
+rm -f "$log" "$log.qmp"
 
 QMP=$qmp LOG=$log TIMEOUT=300 RUN=hotplug "$top/tools/boot.sh" s390 zpci "$flavour" &
 guest=$!
 
-# cue TEXT: wait up to 120 s for the guest to print TEXT.
-cue() {
-	i=0
-	until grep -q "$1" "$log" 2>/dev/null; do
-		kill -0 "$guest" 2>/dev/null || return 1
-		[ $i -lt 240 ] || return 1
-		sleep 0.5
-		i=$((i + 1))
-	done
-}
-send() {
-	printf '{"execute":"qmp_capabilities"}\n%s\n' "$1" |
-		socat -t 2 - "UNIX-CONNECT:$qmp" | grep -q '"error"' && return 1
-	return 0
-}
+. "$top/tests/host/qmp.sh"
 if cue "# hotplug: unplug now"; then
-	send '{"execute":"device_del","arguments":{"id":"blk0"}}' ||
-		echo "not ok [$tag] QMP device_del accepted"
+	unplug || echo "not ok [$tag] QMP device_del accepted"
 fi
 if cue "# hotplug: plug now"; then
-	send '{"execute":"device_add","arguments":{"driver":"zpci","id":"zpci1","uid":1,"fid":1,"target":"blk0"}}' &&
-	send '{"execute":"device_add","arguments":{"driver":"virtio-blk-pci","id":"blk0","drive":"d0","serial":"scratch","iommu_platform":true,"disable-legacy":"on"}}' ||
-		echo "not ok [$tag] QMP device_add accepted"
+	replug || echo "not ok [$tag] QMP device_add accepted"
 fi
 rc=0
 wait "$guest" || rc=$?

@@ -25,26 +25,7 @@ QMP=$qmp LOG=$log TIMEOUT=$((600 + cycles * 120)) RUN=soak \
 	"$top/tools/boot.sh" s390 zpci "$flavour" &
 guest=$!
 
-# cue TEXT: wait up to 300 s for the guest to print TEXT.
-cue() {
-	i=0
-	until grep -q "$1" "$log" 2>/dev/null; do
-		kill -0 "$guest" 2>/dev/null || return 1
-		[ $i -lt 600 ] || return 1
-		sleep 0.5
-		i=$((i + 1))
-	done
-}
-# qmp COMMAND: one QMP command; its replies, also kept beside the log.
-qmp() {
-	printf '{"execute":"qmp_capabilities"}\n%s\n' "$1" |
-		socat -t 5 - "UNIX-CONNECT:$qmp" | tee -a "$log.qmp"
-}
-# send COMMAND: fails on an error reply.
-send() {
-	qmp "$1" | grep -q '"error"' && return 1
-	return 0
-}
+. "$top/tests/host/qmp.sh"
 # gone: QEMU has freed the unplugged disk and its zPCI companion (it does
 # so a while after the guest lets the function go; an add before then
 # fails or goes nowhere).  Waits up to 60 s.
@@ -59,14 +40,11 @@ gone() {
 }
 cycle=1
 while [ $cycle -le "$cycles" ]; do
-	cue "# soak: unplug $cycle now" || break
-	send '{"execute":"device_del","arguments":{"id":"blk0"}}' ||
-		echo "not ok [$tag] cycle $cycle: QMP device_del accepted"
-	cue "# soak: plug $cycle now" || break
+	cue "# soak: unplug $cycle now" 300 || break
+	unplug || echo "not ok [$tag] cycle $cycle: QMP device_del accepted"
+	cue "# soak: plug $cycle now" 300 || break
 	gone || echo "not ok [$tag] cycle $cycle: QEMU freed the unplugged disk"
-	send '{"execute":"device_add","arguments":{"driver":"zpci","id":"zpci1","uid":1,"fid":1,"target":"blk0"}}' &&
-	send '{"execute":"device_add","arguments":{"driver":"virtio-blk-pci","id":"blk0","drive":"d0","serial":"scratch","iommu_platform":true,"disable-legacy":"on"}}' ||
-		echo "not ok [$tag] cycle $cycle: QMP device_add accepted"
+	replug || echo "not ok [$tag] cycle $cycle: QMP device_add accepted"
 	cycle=$((cycle + 1))
 done
 rc=0
