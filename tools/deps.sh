@@ -24,6 +24,10 @@ uses() {	# uses JOB: the commands and files (paths may be globs) it uses
 		/usr/s390x-linux-gnu/lib/libc.a" ;;
 	arm64)	echo "$(uses kernel) aarch64-linux-gnu-gcc aarch64-linux-gnu-readelf
 		/usr/aarch64-linux-gnu/lib/libc.a" ;;
+	# make bindeb-pkg: dpkg-buildpackage under fakeroot, depmod, and
+	# openssl for the key that signs the modules (Debian's config
+	# signs them; its own certificates are not ours).
+	deb)	echo "dpkg-buildpackage fakeroot depmod cpio openssl xz" ;;
 	rootfs)	echo "mmdebstrap cpio gzip" ;;
 	boot-s390)	echo "qemu-system-s390x socat" ;;
 	boot-arm64)	echo "qemu-system-aarch64 socat" ;;
@@ -62,6 +66,10 @@ package_of() {	# package_of THING: the Debian package that provides it
 	/usr/aarch64-linux-gnu/lib/libc.a) echo libc6-dev-arm64-cross ;;
 	mmdebstrap)	echo mmdebstrap ;;
 	cpio)		echo cpio ;;
+	dpkg-buildpackage) echo dpkg-dev ;;
+	fakeroot)	echo fakeroot ;;
+	depmod)		echo kmod ;;
+	openssl)	echo openssl ;;
 	gzip)		echo gzip ;;
 	qemu-system-s390x) echo qemu-system-misc ;;
 	qemu-system-aarch64) echo qemu-system-arm ;;
