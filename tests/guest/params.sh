@@ -34,7 +34,8 @@ done
 
 # aperture_factor: the IOVAs the scratch disk's function may use (between
 # its IOMMU group's reserved regions) are series.aperture times memory
-# (the end of System RAM), as s390_iommu_aperture= sets.
+# (the end of System RAM), as s390_iommu_aperture= sets; with 0, no limit,
+# they reach the end of a 3-level table, and nothing above is reserved.
 aperture_factor() {
 	r=/sys/bus/pci/devices/$(pci_fn scratch)/iommu_group/reserved_regions
 	cat "$r" || return 1
@@ -45,9 +46,16 @@ aperture_factor() {
 	while read -r start end _; do
 		if [ $((start)) -eq 0 ]; then lo=$((end + 1)); else hi=$((start)); break; fi
 	done <"$r"
+	if [ "$(cmdline aperture)" -eq 0 ]; then
+		[ -z "$hi" ] || { echo "reserved from $hi: the aperture is limited"; return 1; }
+		return 0
+	fi
 	[ -n "$hi" ] || { echo "no reserved region above the aperture"; return 1; }
 	echo "aperture $((hi - lo)) bytes, memory $((0x$ram + 1)) bytes"
 	[ $((hi - lo)) -eq $(($(cmdline aperture) * (0x$ram + 1))) ]
 }
-[ -n "$(cmdline aperture)" ] &&
-	check "zpci: aperture is $(cmdline aperture) x memory" aperture_factor
+case $(cmdline aperture) in
+'')	;;
+0)	check "zpci: aperture is not limited by memory" aperture_factor ;;
+*)	check "zpci: aperture is $(cmdline aperture) x memory" aperture_factor ;;
+esac

@@ -5,7 +5,8 @@
 # each boot (none of them changes what another one checks), and the bare
 # dma-iommu ones on arm64 too.  Each boot must finish, name each parameter
 # in exactly one message, and keep every default: queue, pool and flush
-# mode in debugfs, the aperture in sysfs (tests/guest/params.sh).
+# mode in debugfs, the aperture in sysfs (tests/guest/params.sh).  And
+# one valid but absurd aperture factor, on an 8 GiB guest.
 # Usage: bad-params.sh [FLAVOUR]  (series or debug)
 # KERNEL_S390, KERNEL_ARM64: images to boot instead of the flavour's.
 set -eu
@@ -48,6 +49,13 @@ boot s390 zpci "" "$s390" nonsense lots      lots soon   big            later   
 boot s390 zpci "" "$s390" 2        256K      2G   50     2097152        0       1          4294967296
 boot s390 zpci "" "$s390" ''       ''        ''   ''     ''             ''      ''         ''
 boot s390 zpci "" "$s390" -        -         -    -      -              -       -          -
+# A factor whose product with memory does not fit in 64 bits (2^31 x 8 GiB
+# = 2^64) is no limit, like 0; it used to wrap to an empty aperture, and
+# the boot died registering it.
+expect="$shadow series.aperture=0"
+export MEM=8192
+boot s390 zpci s390_iommu_aperture=2147483648 ""
+unset MEM
 # A NULL dereference in a setup function goes unnoticed on s390, whose
 # lowcore sits at address 0, and panics arm64 before its console is up.
 expect=$shadow
