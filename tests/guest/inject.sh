@@ -10,6 +10,7 @@ figures=/tmp/inject.figures
 # is a virtio-blk request that needs a mapping of its own.
 inj_dev=$(disk scratch)
 inj_fn=$(pci_fn scratch)
+inj_fid=$(cat "/sys/bus/pci/devices/$inj_fn/function_id")
 inj_blk=/sys/block/${inj_dev#/dev/}
 
 # fault_set NAME KEY=VALUE...: configure /sys/kernel/debug/NAME.
@@ -55,7 +56,7 @@ rpcit_enomem() {
 	f0=$(rpcit_ctr "Failed RPCITs") s0=$(ranged_rpcits)
 	[ -n "$r0" ] || { echo "no Refused RPCITs counter"; return 1; }
 	fault_set fail_rpcit hard-error=N verbose=0 space=0 times=-1 \
-		interval="$n" probability=100 || return 1
+		interval="$n" fid="$inj_fid" probability=100 || return 1
 	out=$(fio_verified 32M 16)
 	rc=$?
 	fault_set fail_rpcit probability=0
@@ -87,7 +88,7 @@ rpcit_eio() {
 	e0=$(log_count "$failed") a0=$(log_count "$again")
 	f0=$(rpcit_ctr "Failed RPCITs")
 	fault_set fail_rpcit hard-error=Y verbose=0 space=0 times=-1 interval=1 \
-		probability=100 || return 1
+		fid="$inj_fid" probability=100 || return 1
 	fio_verified 16M 16 >/tmp/eio.out &
 	pid=$!
 	# The window opens at the first failed refresh (fio starts slowly on
@@ -116,6 +117,29 @@ rpcit_eio() {
 	echo "failed refreshes $fails; in the window: $((c1 - c0)) requests completed, fio waiting at its end: $waiting; log: $e1 failed, $a1 works again; fio: $1 verified, $2 bad"
 	[ $rc -eq 0 ] && [ "$2" -eq 0 ] && [ "$c1" -eq "$c0" ] && [ $waiting = yes ] &&
 		[ "$fails" -gt 0 ] && [ "$e1" -eq 1 ] && [ "$a1" -eq 1 ]
+}
+
+# fid= confines the faults to one function: with every refresh of the
+# spare disk's function refused, the scratch disk's are not, and the
+# spare's are (it is read meanwhile).
+rpcit_one_fn() {
+	spare_fn=$(pci_fn spare) && spare_dev=$(disk spare) || return 1
+	fmb_on "/sys/kernel/debug/pci/$spare_fn/statistics" || return 1
+	r0=$(rpcit_ctr "Refused RPCITs")
+	s0=$(zpci_counter "$spare_fn" "Refused RPCITs")
+	fault_set fail_rpcit hard-error=N verbose=0 space=0 times=-1 interval=1 \
+		fid="$(cat "/sys/bus/pci/devices/$spare_fn/function_id")" \
+		probability=100 || return 1
+	out=$(fio_verified 4M 16)
+	rc=$?
+	dd if="$spare_dev" of=/dev/null bs=64k count=64 iflag=direct 2>/dev/null || rc=1
+	fault_set fail_rpcit probability=0 fid=0xffffffff
+	set -- $out
+	refused=$(($(rpcit_ctr "Refused RPCITs") - r0))
+	spare=$(($(zpci_counter "$spare_fn" "Refused RPCITs") - s0))
+	echo "rpcit -ENOMEM, another function's fid | 1/1 | $1 | $2 | refused: $refused here, $spare on $spare_fn" >>"$figures"
+	echo "refused: $refused on the scratch disk's function, $spare on the spare's; fio: $1 verified, $2 bad"
+	[ $rc -eq 0 ] && [ "$2" -eq 0 ] && [ "$refused" -eq 0 ] && [ "$spare" -gt 0 ]
 }
 
 # After the hard failures, the same disk verifies afresh.
@@ -174,7 +198,8 @@ case ,$(cmdline inject), in
 			rpcit_enomem $n
 	done
 	check "fail_rpcit: -EIO stops the I/O, logged once, and it completes intact after" rpcit_eio
-	check "fail_rpcit: the disk verifies afresh once refreshes work" rpcit_after ;;
+	check "fail_rpcit: the disk verifies afresh once refreshes work" rpcit_after
+	check "fail_rpcit: fid= fails one function's refreshes, not another's" rpcit_one_fn ;;
 esac
 case ,$(cmdline inject), in
 *,pool,*)
