@@ -27,6 +27,9 @@ cover() {
 	fi
 }
 [ "$flavour" = series ] && cover | tee -a "$results"
+# The directories the series touches compile with Debian's own s390x and
+# arm64 configurations, without a warning the base does not have.
+[ "$flavour" = series ] && "$top/tests/host/debian-config.sh" | tee -a "$results"
 
 # guest ARCH VARIANT [PARAMS [EXPECT]]: one booted configuration.  EXPECT
 # says, in series.* parameters, what the series must do with it; the base
