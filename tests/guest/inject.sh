@@ -10,7 +10,8 @@ figures=/tmp/inject.figures
 # is a virtio-blk request that needs a mapping of its own.
 inj_dev=$(disk scratch)
 inj_fn=$(pci_fn scratch)
-inj_fid=$(cat "/sys/bus/pci/devices/$inj_fn/function_id")
+# zPCI only: the function ID, which fail_rpcit/fid takes.
+inj_fid=$(cat "/sys/bus/pci/devices/$inj_fn/function_id" 2>/dev/null)
 inj_blk=/sys/block/${inj_dev#/dev/}
 
 # fault_set NAME KEY=VALUE...: configure /sys/kernel/debug/NAME.
@@ -200,6 +201,28 @@ case ,$(cmdline inject), in
 	check "fail_rpcit: -EIO stops the I/O, logged once, and it completes intact after" rpcit_eio
 	check "fail_rpcit: the disk verifies afresh once refreshes work" rpcit_after
 	check "fail_rpcit: fid= fails one function's refreshes, not another's" rpcit_one_fn ;;
+esac
+# Map requests that virtio-iommu refuses (fail_viommu_map): each failed
+# mapping must reach its caller, which virtio-blk requeues; one taken for
+# a success would leave the IOVA unmapped and the data wrong.
+viommu_map_fails() {
+	n=20
+	fault_set fail_viommu_map verbose=0 space=0 interval=1 probability=100 \
+		times=$n || return 1
+	out=$(fio_verified 16M 16)
+	rc=$?
+	left=$(cat /sys/kernel/debug/fail_viommu_map/times)
+	fault_set fail_viommu_map probability=0
+	set -- $out
+	echo "viommu map -EINVAL | first $n | $1 | $2 | $((n - left)) map requests refused" >>"$figures"
+	echo "$((n - left)) of $n map requests refused; fio: $1 verified, $2 bad"
+	[ $rc -eq 0 ] && [ "$2" -eq 0 ] && [ "$left" -eq 0 ]
+}
+
+case ,$(cmdline inject), in
+*,viommu,*)
+	check "fail_viommu_map: refused map requests fail their mappings, fio verify clean" \
+		viommu_map_fails ;;
 esac
 case ,$(cmdline inject), in
 *,pool,*)

@@ -2,7 +2,7 @@
 #   "ok <name>", "not ok <name>" or "skip <name>", with "# " detail lines.
 # Reads: KUnit's KTAP (printed by the kernel before /init runs), the
 # io-pgtable LPAE selftest line (when lpae=1), the guest's TAP between the
-# series-tap markers, and any oops/WARN/BUG/KASAN report.
+# series-tap markers, and any oops/WARN/BUG/KASAN report or IOMMU fault.
 # Variables: tag (prefix for names), lpae (1: the selftest must be there).
 function res(ok, name) { print (ok ? "ok " : "not ok ") "[" tag "] " name }
 { sub(/\r$/, "") }
@@ -33,6 +33,11 @@ intap && /^# /	{ print; next }
 	next
 }
 /(Oops|BUG:|WARNING:|Kernel panic|KASAN|kernel BUG at|Unable to handle kernel|Internal error:|Call Trace:)/ {
+	if (!bad) bad = $0
+}
+# A device's DMA to an IOVA its IOMMU has no mapping for (virtio-iommu
+# reports it, and QEMU says so on the same console).
+/page fault from EP|virtio_iommu_translate no mapping/ {
 	if (!bad) bad = $0
 }
 /^series: guest done/	{ done = 1 }
