@@ -8,7 +8,8 @@ CYCLES ?= 20
 export ARCH
 
 .PHONY: all demo tree export build build-cover print-image rootfs boot \
-	check check-debug soak check-clean baseline bench bench-memory series bisect-check help clean
+	check check-debug soak check-clean baseline bench bench-memory series bisect-check \
+	deb deb-boot help clean
 
 all: demo			## main job: build, boot, short DMA workload, series vs base
 demo: tree
@@ -61,6 +62,12 @@ series: tree			## build/series: format-patch set + cover letter, checkpatch
 
 bisect-check: tree		## build after every patch, for s390 and arm64
 	tools/bisect-check.sh
+
+deb: tree			## Debian packages of the series kernel, Debian's config, in build/deb/ (ARCH)
+	tools/deb.sh $(ARCH)
+
+deb-boot:			## boot the s390x package's kernel and modules in QEMU, fio verify on zPCI
+	tools/deb-boot.sh s390
 
 help:
 	@sed -n 's/^\([a-z-]*\):.*## \(.*\)/  make \1\t\2/p' Makefile | expand -t 22
