@@ -8,8 +8,9 @@
 #   FLAVOUR series (default), debug, base or rev=COMMIT
 # Environment: RUN=shell (interactive, default) or a guest script such as
 # check; APPEND adds kernel parameters; KERNEL boots that image instead of
-# the flavour's; MEM is guest memory in MiB (1024); LOG, TIMEOUT (s) and
-# QMP (a socket path) apply to non-interactive runs.
+# the flavour's, INITRD that initramfs instead of the suite's (a Debian
+# package's kernel with its modules); MEM is guest memory in MiB (1024);
+# LOG, TIMEOUT (s) and QMP (a socket path) apply to non-interactive runs.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 ARCH=$1
@@ -22,7 +23,7 @@ else
 	dirs=$("$top/tools/flavour.sh" "$ARCH" "$flavour")
 	kernel=${dirs#* }/$IMAGE
 fi
-initrd=$top/build/initramfs-$ARCH.cpio.gz
+initrd=${INITRD:-$top/build/initramfs-$ARCH.cpio.gz}
 mem=${MEM:-1024}
 case $mem in
 ''|*[!0-9]*) echo "boot: MEM is guest memory in MiB, a whole number, not '$mem'" >&2; exit 2 ;;
