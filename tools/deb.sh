@@ -2,10 +2,13 @@
 # Debian binary packages of the series kernel for ARCH, built by the
 # kernel's own bindeb-pkg with Debian's configuration (tools/deb-config.sh),
 # cross-compiled through ccache; the packages land in build/deb/.
-# Naming: uname -r is <version>-zpci-dma-<patches>, beside Debian's own
-# 6.1.0-N-<arch>; the package version is Debian's base version (patches/BASE)
-# with +zpcidma<patches> after it, so it sorts after the base it came from
-# and a later series (more patches) or base sorts later still.
+# Naming: uname -r is <version>-zpci-dma-<patches> (tools/deb-config.sh),
+# beside Debian's own 6.1.0-N-<arch>.  The package version is the Debian
+# version of the base, then +zpcidma<patches>.<UTC build time>: it sorts
+# after the base it came from and before the base's next upload, a later
+# series (more patches) sorts later, and so does a rebuild of the same
+# series after a patch changed, which installs over the package of the
+# same name.
 # Usage: deb.sh ARCH
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -26,7 +29,7 @@ rm -f "$top/build/deb/"*"_$DEBARCH.deb" "$top/build/deb/"*"_$DEBARCH.buildinfo" 
 # LOCALVERSION= (empty): no "+" for a tree past its tag; the name is in
 # CONFIG_LOCALVERSION.  Rules-Requires-Root is no, yet 6.1 still runs
 # dpkg-buildpackage -rfakeroot.
-export KDEB_PKGVERSION="${base#base-}+zpcidma$patches"
+export KDEB_PKGVERSION="${base#base-}+zpcidma$patches.$(date -u +%Y%m%d%H%M)"
 export KDEB_SOURCENAME=linux-zpci-dma KDEB_CHANGELOG_DIST=bookworm
 export DEBFULLNAME="series tooling" DEBEMAIL=series@localhost
 kmake -j"$(nproc)" LOCALVERSION= bindeb-pkg
