@@ -21,7 +21,6 @@ base=$(git -C "$src" describe --tags --abbrev=0 --match 'base-*') ||
 	{ echo "deb: build/linux has no base tag; run 'make tree'" >&2; exit 1; }
 patches=$(git -C "$src" rev-list --count "$base"..HEAD)
 "$top/tools/deb-config.sh" "$ARCH" "$src" "$out"
-release=$(kmake -s LOCALVERSION= kernelrelease)
 
 # bindeb-pkg writes the packages to the parent of the object directory.
 rm -f "$top/build/deb/"*"_$DEBARCH.deb" "$top/build/deb/"*"_$DEBARCH.buildinfo" \
@@ -33,5 +32,7 @@ export KDEB_PKGVERSION="${base#base-}+zpcidma$patches.$(date -u +%Y%m%d%H%M)"
 export KDEB_SOURCENAME=linux-zpci-dma KDEB_CHANGELOG_DIST=bookworm
 export DEBFULLNAME="series tooling" DEBEMAIL=series@localhost
 kmake -j"$(nproc)" LOCALVERSION= bindeb-pkg
+# The release is known only after the build has synced the configuration.
+release=$(cat "$out/include/config/kernel.release")
 "$top/tools/deb-describe.sh" "$top/build/deb/linux-image-${release}_${KDEB_PKGVERSION}_$DEBARCH.deb"
 ls "$top/build/deb/"*"_$DEBARCH.deb"
