@@ -14,6 +14,7 @@
 # Usage: deb-config.sh ARCH SRC OUT
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
+[ $# -eq 3 ] || { echo "usage: deb-config.sh ARCH SRC OUT" >&2; exit 2; }
 ARCH=$1 src=$2 out=$3
 . "$top/tools/arch.sh"
 [ -e "$src/.git" ] || { echo "deb-config: $src is missing; run 'make tree'" >&2; exit 1; }

@@ -12,7 +12,7 @@
 # Usage: deb.sh ARCH
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
-ARCH=$1
+ARCH=${1:-}
 . "$top/tools/arch.sh"
 "$top/tools/deps.sh" "$ARCH" deb
 src=$top/build/linux out=$top/build/deb/obj-$ARCH

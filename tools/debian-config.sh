@@ -10,7 +10,7 @@
 # Usage: debian-config.sh ARCH
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
-ARCH=$1
+ARCH=${1:-}
 . "$top/tools/arch.sh"
 name=config.${DEBARCH}_none_${DEBARCH}.xz
 dir=$top/build/deb/linux-config
