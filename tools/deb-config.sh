@@ -19,6 +19,7 @@ ARCH=$1 src=$2 out=$3
 . "$top/tools/arch.sh"
 [ -e "$src/.git" ] || { echo "deb-config: $src is missing; run 'make tree'" >&2; exit 1; }
 config=$("$top/tools/debian-config.sh" "$ARCH")
+[ -f "$config" ] || { echo "deb-config: Debian's config is not a file: '$config'" >&2; exit 1; }
 tree=$top/build/linux
 base=$(git -C "$tree" describe --tags --abbrev=0 --match 'base-*') ||
 	{ echo "deb-config: build/linux has no base tag; run 'make tree'" >&2; exit 1; }

@@ -114,7 +114,8 @@ if [ "$(id -u)" != 0 ]; then
 	echo "deps: missing Debian packages:$missing (run: sudo apt-get install$missing)" >&2
 	exit 1
 fi
-echo "deps: installing$missing"
+# On stderr: a caller may be capturing its own stdout (a path, a list).
+echo "deps: installing$missing" >&2
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq >/dev/null || { echo "deps: apt-get update failed" >&2; exit 1; }
 install() { apt-get install -y -qq --no-install-recommends "$@" >/dev/null; }

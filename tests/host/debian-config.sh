@@ -44,7 +44,9 @@ EOT
 compile() (
 	ARCH=$1 src=$2 out=$3
 	. "$top/tools/arch.sh"
-	"$top/tools/deb-config.sh" "$ARCH" "$src" "$out"
+	# Explicit: under "if ! compile" set -e is off, and a build over a
+	# config that was never written prompts for every option.
+	"$top/tools/deb-config.sh" "$ARCH" "$src" "$out" || exit 1
 	objs=$(extra | while read -r sym obj; do
 		grep -qE "^CONFIG_$sym=[ym]" "$out/.config" && echo "$obj"
 	done)
@@ -65,11 +67,12 @@ if [ "$series" = "$top/build/linux" ]; then sobj=$top/build/obj; else sobj=${ser
 for arch in ${*:-s390 arm64}; do
 	case $arch in s390|arm64) ;; *) echo "debian-config: unknown ARCH '$arch'" >&2; exit 2 ;; esac
 	what="[debian-config] $arch: the directories the series touches compile with Debian's config, no new warnings"
+	"$top/tools/deps.sh" "$arch" deb
 	# Object directories as tools/flavour.sh's, at the same relative path
 	# from their trees, so base and series hit each other's ccache entries.
 	slog=$logs/debian-config-$arch-series.log blog=$logs/debian-config-$arch-base.log
 	if ! compile "$arch" "$series" "$sobj/debian-$arch" "$slog"; then
-		grep -E 'error|Error' "$slog" | head -n 20 | sed 's/^/# /'
+		grep -E 'error|Error|config:|deps:' "$slog" | head -n 20 | sed 's/^/# /'
 		echo "not ok $what (series does not compile: $slog)"
 		continue
 	fi
@@ -80,7 +83,7 @@ for arch in ${*:-s390 arm64}; do
 	fi
 	base_src=$("$top/tools/flavour.sh" "$arch" base) base_src=${base_src% *}
 	if ! compile "$arch" "$base_src" "$top/build/base/obj/debian-$arch" "$blog"; then
-		grep -E 'error|Error' "$blog" | head -n 20 | sed 's/^/# /'
+		grep -E 'error|Error|config:|deps:' "$blog" | head -n 20 | sed 's/^/# /'
 		echo "not ok $what (base does not compile: $blog)"
 		continue
 	fi
