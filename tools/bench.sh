@@ -52,17 +52,8 @@ arm64)	variant=viommu
 esac
 rows=${ROWS:-$rows}
 
-# One bench kernel per flavour: its tree and image, as "flavour image" lines.
-images=
-for row in $rows; do
-	rest=${row#*:} flavour=${rest%%:*}
-	case $images in *"$flavour "*) continue ;; esac
-	dirs=$("$top/tools/bench-tree.sh" "$ARCH" "$flavour")
-	echo "bench: building $flavour with the bench patch" >&2
-	"$top/tools/build.sh" "$ARCH" "${dirs% *}" "${dirs#* }" >/dev/null
-	images="$images$flavour ${dirs#* }/$IMAGE
-"
-done
+# One bench kernel per flavour, as "flavour image" lines.
+images=$("$top/tools/bench-kernels.sh" "$ARCH" "$rows")
 mkdir -p "$out"
 csv=$out/results.csv
 echo "row,cost_us,run,bs,iops,ios,kib,intercepts,requests,flushes,stall_us,globals,global_ns,ranged,pool_held,map_us,unmap_us" >"$csv"
