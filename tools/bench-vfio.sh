@@ -1,7 +1,8 @@
 #!/bin/sh
 # VFIO type1 map and unmap latency from user space, measured as the 2015
 # range-flush RFC did: 128 KiB, 4 MiB and 18 MiB, SAMPLES maps and unmaps
-# of each (tests/guest/vfio_latency.c on the spare function), on bench
+# of each, in two buffer layouts, as allocated and a page per physically
+# contiguous chunk (tests/guest/vfio_latency.c on the spare function), on bench
 # kernels (tools/bench-tree.sh) at each modelled intercept cost.  One boot
 # per IOMMU, cost and row, rows side by side within a run; then the report
 # (tools/bench-vfio-report.sh), medians over samples and runs.
@@ -43,7 +44,7 @@ rows=${ROWS:-base:base:$lazy series:series:$lazy}
 images=$("$top/tools/bench-kernels.sh" "$ARCH" "$rows")
 mkdir -p "$out"
 csv=$out/results.csv
-echo "iommu,row,cost_us,run,size,sample,map_us,unmap_us,map_intercepts,unmap_intercepts" >"$csv"
+echo "iommu,row,cost_us,run,layout,size,chunks,sample,map_us,unmap_us,map_intercepts,unmap_intercepts" >"$csv"
 
 for run in $(seq "$runs"); do
 	for iommu in $iommus; do
@@ -64,7 +65,7 @@ for run in $(seq "$runs"); do
 					/^# bench vfio / {
 						delete v
 						for (i = 4; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
-						print pre "," v["size"] "," v["sample"] "," v["map_us"] "," \
+						print pre "," v["layout"] "," v["size"] "," v["chunks"] "," v["sample"] "," v["map_us"] "," \
 							v["unmap_us"] "," v["map_intercepts"] "," v["unmap_intercepts"]
 						n++
 					}

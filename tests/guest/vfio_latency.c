@@ -3,13 +3,20 @@
  * Latency of VFIO type1 map and unmap from user space, at the sizes of the
  * 2015 range-flush measurement: 128 KiB, 4 MiB and 18 MiB, each mapped and
  * unmapped SAMPLES times.  With the bench patch's counters it also counts
- * the intercepts (RPCITs, virtio-iommu syncs) of each call.  Prints, for
- * the host (tools/bench-vfio.sh), one line per sample:
- *   # bench vfio size=B sample=I map_us=T unmap_us=T map_intercepts=N unmap_intercepts=N
+ * the intercepts (RPCITs, virtio-iommu syncs) of each call.
+ *
+ * VFIO maps a buffer one physically contiguous chunk at a time, and how
+ * many chunks a fresh buffer has varies from boot to boot, so each size is
+ * measured in two layouts: as the kernel allocated it, and scattered, a
+ * page per chunk (every other page of a buffer twice the size, moved
+ * together with mremap()).  The chunks are counted from /proc/self/pagemap.
+ * Prints, for the host (tools/bench-vfio.sh), one line per sample:
+ *   # bench vfio layout=L size=B chunks=C sample=I map_us=T unmap_us=T map_intercepts=N unmap_intercepts=N
  * and "# bench error: ..." when it cannot measure.
  *
  * Usage: vfio_latency DDDD:BB:DD.F SAMPLES   (the function bound to vfio-pci)
  */
+#define _GNU_SOURCE
 #include <errno.h>
 #include <sys/mman.h>
 #include <time.h>
@@ -35,6 +42,54 @@ static long long intercepts(void)
 	return n;
 }
 
+/* Physically contiguous runs of the first @size bytes of @buf, or -1 */
+static long chunks(void *buf, uint64_t size)
+{
+	long page = sysconf(_SC_PAGESIZE), n = 0;
+	uint64_t entry, pfn, prev = 0;
+	uint64_t off;
+	int fd = open("/proc/self/pagemap", O_RDONLY);
+
+	if (fd < 0)
+		return -1;
+	for (off = 0; off < size; off += page) {
+		if (pread(fd, &entry, sizeof(entry),
+			  ((uintptr_t)buf + off) / page * sizeof(entry)) != sizeof(entry) ||
+		    !(entry >> 63)) {
+			close(fd);
+			return -1;
+		}
+		pfn = entry & ((1ULL << 55) - 1);
+		if (!off || pfn != prev + 1)
+			n++;
+		prev = pfn;
+	}
+	close(fd);
+	return n;
+}
+
+/*
+ * @size bytes whose pages are each a chunk of their own: every other page
+ * of a populated buffer twice as large, moved side by side.
+ */
+static void *scattered(uint64_t size)
+{
+	long page = sysconf(_SC_PAGESIZE);
+	char *src, *dst;
+	uint64_t off;
+
+	src = mmap(NULL, 2 * size, PROT_READ | PROT_WRITE,
+		   MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+	dst = mmap(NULL, size, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (src == MAP_FAILED || dst == MAP_FAILED)
+		return NULL;
+	for (off = 0; off < size; off += page)
+		if (mremap(src + 2 * off, page, page, MREMAP_MAYMOVE | MREMAP_FIXED,
+			   dst + off) == MAP_FAILED)
+			return NULL;
+	return dst;
+}
+
 static double now_us(void)
 {
 	struct timespec ts;
@@ -54,8 +109,11 @@ int main(int argc, char **argv)
 {
 	const uint32_t rw = VFIO_DMA_MAP_FLAG_READ | VFIO_DMA_MAP_FLAG_WRITE;
 	uint64_t start, end, iova, max = sizes[2];
+	const char *layout[2] = { "allocated", "scattered" };
 	long long n0, n1, n2;
-	int container, group, samples, i, s;
+	int container, group, samples, i, s, l;
+	void *bufs[2];
+	long runs;
 	double t0, t1, t2, t3;
 	char *stop;
 	void *buf;
@@ -79,31 +137,39 @@ int main(int argc, char **argv)
 		return fail("the IOVA range cannot hold 18 MiB", argv[1]);
 	}
 	/* Populated once: the samples time pinning and mapping, not faults */
-	buf = mmap(NULL, max, PROT_READ | PROT_WRITE,
-		   MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
-	if (buf == MAP_FAILED)
+	bufs[0] = mmap(NULL, max, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+	if (bufs[0] == MAP_FAILED)
 		return fail("mmap", argv[1]);
-	memset(buf, 0x5a, max);
+	bufs[1] = scattered(max);
+	if (!bufs[1])
+		return fail("mmap and mremap of a scattered buffer", argv[1]);
 
-	for (i = 0; i < (int)(sizeof(sizes) / sizeof(sizes[0])); i++) {
-		for (s = 1; s <= samples; s++) {
-			n0 = intercepts();
-			t0 = now_us();
-			if (vfio_map(container, rw, buf, iova, sizes[i]))
-				return fail("VFIO_IOMMU_MAP_DMA", argv[1]);
-			t1 = now_us();
-			n1 = intercepts();
-			t2 = now_us();
-			if (vfio_unmap(container, iova, sizes[i]) != (long long)sizes[i])
-				return fail("VFIO_IOMMU_UNMAP_DMA", argv[1]);
-			t3 = now_us();
-			n2 = intercepts();
-			printf("# bench vfio size=%llu sample=%d map_us=%.1f unmap_us=%.1f",
-			       (unsigned long long)sizes[i], s, t1 - t0, t3 - t2);
-			if (n0 >= 0)
-				printf(" map_intercepts=%lld unmap_intercepts=%lld",
-				       n1 - n0, n2 - n1);
-			printf("\n");
+	for (l = 0; l < 2; l++) {
+		for (i = 0; i < (int)(sizeof(sizes) / sizeof(sizes[0])); i++) {
+			buf = bufs[l];
+			memset(buf, 0x5a, sizes[i]);
+			runs = chunks(buf, sizes[i]);
+			for (s = 1; s <= samples; s++) {
+				n0 = intercepts();
+				t0 = now_us();
+				if (vfio_map(container, rw, buf, iova, sizes[i]))
+					return fail("VFIO_IOMMU_MAP_DMA", argv[1]);
+				t1 = now_us();
+				n1 = intercepts();
+				t2 = now_us();
+				if (vfio_unmap(container, iova, sizes[i]) != (long long)sizes[i])
+					return fail("VFIO_IOMMU_UNMAP_DMA", argv[1]);
+				t3 = now_us();
+				n2 = intercepts();
+				printf("# bench vfio layout=%s size=%llu chunks=%ld sample=%d map_us=%.1f unmap_us=%.1f",
+				       layout[l], (unsigned long long)sizes[i], runs, s,
+				       t1 - t0, t3 - t2);
+				if (n0 >= 0)
+					printf(" map_intercepts=%lld unmap_intercepts=%lld",
+					       n1 - n0, n2 - n1);
+				printf("\n");
+			}
 		}
 	}
 	return 0;
