@@ -6,7 +6,8 @@
 #                              with patches/bench/6.1/*.patch
 #   peer                       Debian's linux-source-6.12 (tools/peer.sh),
 #                              with patches/bench/6.12/*.patch
-# The patch directory is picked by the tree's VERSION.PATCHLEVEL.  Trees:
+# The patch directory is picked by the tree's VERSION.PATCHLEVEL; a patch
+# with a "Bench-requires: FILE" line only goes where FILE is.  Trees:
 # build/bench-<name>/linux, objects build/bench-<name>/obj/ARCH, two levels
 # below build/ like every tree (ccache).  Usage: bench-tree.sh ARCH FLAVOUR
 # prints "SRC OBJ"; fails, naming the patch, when one does not apply.
@@ -49,6 +50,12 @@ else
 	git -C "$wt" checkout -q -f --detach "$want" >&2
 fi
 for p in "$@"; do
+	# A patch for a part some flavours lack (the pool, patch 27) names it
+	# in "Bench-requires: FILE" and is left out of the trees without it.
+	need=$(sed -n 's/^Bench-requires: //p' "$p")
+	if [ -n "$need" ] && ! git -C "$wt" cat-file -e "HEAD:$need" 2>/dev/null; then
+		continue
+	fi
 	# Fixed identity and dates: the same patches give the same commit, so
 	# the configuration (keyed by commit) is not redone needlessly.
 	if ! git -C "$wt" -c user.name="bench tooling" -c user.email=bench@localhost \
