@@ -10,7 +10,9 @@
 # check; APPEND adds kernel parameters; KERNEL boots that image instead of
 # the flavour's, INITRD that initramfs instead of the suite's (a Debian
 # package's kernel with its modules); MEM is guest memory in MiB (1024);
-# LOG, TIMEOUT (s) and QMP (a socket path) apply to non-interactive runs.
+# LOG, TIMEOUT (s) and QMP (a socket path) apply to non-interactive runs;
+# NVME=1 adds an NVMe controller with a 64 MiB scratch namespace, serial
+# nvme0 (arm64 only: qemu-system-s390x has no NVMe; tools/bench-sg.sh).
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 ARCH=$1
@@ -69,6 +71,15 @@ devs="$(blockdev d0 "$run_dir/scratch.img")
 	$(dev 3 virtio-net-pci net0 netdev=n0,romfile=)
 	$(blockdev d2 "$run_dir/spare.img")
 	$(dev 4 virtio-blk-pci blk2 drive=d2,serial=spare)"
+# NVMe has no iommu_platform switch: QEMU's virtio-iommu translates
+# every PCI function's DMA.
+case ${NVME:-0}-$ARCH in
+0-*)	;;
+1-arm64)	truncate -s 64M "$run_dir/nvme.img"
+	devs="$devs $(blockdev d3 "$run_dir/nvme.img") -device nvme,id=nvme0,serial=nvme0,drive=d3" ;;
+1-*)	echo "boot: NVME=1 needs ARCH=arm64 (qemu-system-$ARCH has no NVMe)" >&2; exit 2 ;;
+*)	echo "boot: NVME is 0 or 1, not '$NVME'" >&2; exit 2 ;;
+esac
 
 case $ARCH-${2:-} in
 s390-|s390-zpci)
