@@ -8,7 +8,7 @@ CYCLES ?= 20
 export ARCH
 
 .PHONY: all demo tree export build build-cover print-image rootfs boot \
-	check check-debug soak check-clean baseline bench bench-memory bench-vfio series bisect-check \
+	check check-debug soak check-clean baseline bench bench-memory bench-vfio bench-sg series bisect-check \
 	deb deb-boot help clean
 
 all: demo			## main job: build, boot, short DMA workload, series vs base
@@ -59,6 +59,10 @@ bench-memory: rootfs		## the same at guest sizes (MEMS="1024 4096"): flush span,
 
 bench-vfio: rootfs		## VFIO map/unmap latency, 128K/4M/18M (IOMMUS=, COST="0 10"): base vs series
 	tools/bench-vfio.sh $(ARCH)
+
+bench-sg: ARCH = arm64
+bench-sg: rootfs		## scatterlists in the pool, whole list vs per segment: NVMe, arm64 (COST="0 10")
+	tools/bench-sg.sh $(ARCH)
 
 series: tree			## build/series: format-patch set + cover letter, checkpatch
 	tools/series.sh
