@@ -49,7 +49,7 @@ images=$("$top/tools/bench-kernels.sh" "$ARCH" "$rows")
 mkdir -p "$out"
 csv=$out/results.csv vcsv=$out/verify.csv
 fb="fb_cap fb_nomem fb_full fb_window fb_mask fb_map fb_sg fb_race"
-echo "row,cost_us,run,rw,bs,iops,ios,kib,intercepts,requests,stall_us,lists,list_slots,gets,new_slots,copied,held,slots,$(echo $fb | tr ' ' ,)" >"$csv"
+echo "row,cost_us,run,rw,bs,iops,ios,kib,intercepts,requests,stall_us,lists,list_slots,gets,new_slots,copied,held,slots,$(echo "$fb" | tr ' ' ,)" >"$csv"
 echo "row,bs,ok,lists,list_slots,gets,fallbacks" >"$vcsv"
 
 # boot LABEL FLAVOUR PARAMS LOG APPEND: one guest; fails on a guest error.
@@ -84,7 +84,7 @@ if [ "$verify" = 1 ]; then
 	done
 fi
 
-n=0 total=$(($(echo $costs | wc -w) * $(echo $rows | wc -w) * runs))
+n=0 total=$(($(echo "$costs" | wc -w) * $(echo "$rows" | wc -w) * runs))
 for run in $(seq "$runs"); do
 	for cost in $costs; do
 		for row in $rows; do
