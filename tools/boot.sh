@@ -77,7 +77,7 @@ case ${NVME:-0}-$ARCH in
 0-*)	;;
 1-arm64)	truncate -s 64M "$run_dir/nvme.img"
 	devs="$devs $(blockdev d3 "$run_dir/nvme.img") -device nvme,id=nvme0,serial=nvme0,drive=d3" ;;
-1-*)	echo "boot: NVME=1 needs ARCH=arm64 (qemu-system-$ARCH has no NVMe)" >&2; exit 2 ;;
+1-*)	echo "boot: NVME=1 needs ARCH=arm64 (qemu-system-s390x has no NVMe)" >&2; exit 2 ;;
 *)	echo "boot: NVME is 0 or 1, not '$NVME'" >&2; exit 2 ;;
 esac
 
