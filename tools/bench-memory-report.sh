@@ -8,14 +8,17 @@ set -eu
 dir=$1
 set -- "$dir"/*-*/medians.csv
 [ -s "$1" ] || { echo "bench-memory-report: no results under $dir" >&2; exit 1; }
+arch=$(cat "$(dirname "$1")/arch" 2>/dev/null || echo s390)
 
-# mem,secs,row,cost_us,bs,iops,iops_ratio,flushes_per_gib,flushes_ratio
+# mem,secs,row,cost_us,bs,iops,iops_ratio,flushes_per_gib,flushes_ratio,
+# rpcit_us_per_io,rpcit_pages_per_io,busy_us_per_io
 for f in "$@"; do
 	cell=$(basename "$(dirname "$f")")
 	awk -F, -v mem="${cell%-*}" -v secs="${cell#*-}" '
 		NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
 		{ print mem "," secs "," $col["row"] "," $col["cost_us"] "," $col["bs"] "," $col["iops"] "," \
-			$col["iops_ratio"] "," $col["flushes_per_gib"] "," $col["flushes_ratio"] }' "$f"
+			$col["iops_ratio"] "," $col["flushes_per_gib"] "," $col["flushes_ratio"] "," \
+			$col["rpcit_us_per_io"] "," $col["rpcit_pages_per_io"] "," $col["busy_us_per_io"] }' "$f"
 done | sort -t, -k1,1n -k2,2nr -s >"$dir/medians.csv"
 
 # mem,row,globals,us_per_global,ranged_per_gib: over every run and size
@@ -59,6 +62,14 @@ done | awk -F, '
 	}
 	table "IOPS" 6 7
 	table "Global flushes per GiB read" 8 9
+	# Only s390 has RPCITs; elsewhere the counters stay 0.
+	if [ "$arch" = s390 ] && cut -d, -f10 "$dir/medians.csv" | grep -q .; then
+		table "Time in RPCITs per I/O, µs (what QEMU spends on them)" 10 99
+		table "Pages the RPCITs covered per I/O" 11 99
+	fi
+	if cut -d, -f12 "$dir/medians.csv" | grep -q .; then
+		table "vCPU time per I/O, µs (all guest CPUs busy)" 12 99
+	fi
 	echo "Global RPCITs (all runs and sizes), the time one took in the guest"
 	echo "(bench patch: QEMU revalidating the aperture, no modelled cost), and"
 	echo "the flush queue's ranged flushes per GiB read:"

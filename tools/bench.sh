@@ -56,7 +56,7 @@ rows=${ROWS:-$rows}
 images=$("$top/tools/bench-kernels.sh" "$ARCH" "$rows")
 mkdir -p "$out"
 csv=$out/results.csv
-echo "row,cost_us,run,bs,iops,ios,kib,intercepts,requests,flushes,stall_us,globals,global_ns,ranged,pool_held,map_us,unmap_us" >"$csv"
+echo "row,cost_us,run,bs,iops,ios,kib,intercepts,requests,flushes,stall_us,globals,global_ns,ranged,pool_held,rpcit_ns,rpcit_pages,busy_us,map_us,unmap_us" >"$csv"
 echo "$ARCH" >"$out/arch"
 
 n=0 total=$(($(echo $costs | wc -w) * $(echo $rows | wc -w) * runs))
@@ -87,7 +87,8 @@ for run in $(seq "$runs"); do
 					}
 					line[++n] = row "," cost "," run "," v["bs"] "," v["iops"] "," v["ios"] "," v["kib"] "," \
 						v["intercepts"] "," v["requests"] "," v["flushes"] "," v["stall_us"] "," \
-						v["bench_global"] "," v["global_ns"] "," v["ranged"] "," v["pool_held"]
+						v["bench_global"] "," v["global_ns"] "," v["ranged"] "," v["pool_held"] "," \
+						v["rpcit_ns"] "," v["rpcit_pages"] "," v["busy_us"]
 				}
 				END {
 					for (i = 1; i <= n; i++) print line[i] "," d["map_us"] "," d["unmap_us"]

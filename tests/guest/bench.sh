@@ -7,7 +7,8 @@
 #   the time stalled for the modelled intercept cost; else the RPCIT count
 #   from the zPCI measurement block where there is one; and the number of
 #   global IOTLB flushes where the kernel counts them, the time the
-#   global RPCITs took, and the flush queue's ranged flushes;
+#   global RPCITs took, the time and pages of every RPCIT, and the flush
+#   queue's ranged flushes; the time the vCPUs were busy (/proc/stat);
 #   dma_map_benchmark on the spare function.
 # series.secs=0 reads the whole scratch disk once instead of for a time.
 . /tests/lib.sh
@@ -44,6 +45,11 @@ flushes() {
 ranged() {
 	sed -n 's/^ranged_flushes: //p' "/sys/kernel/debug/iommu-dma/$fn/fq" 2>/dev/null
 }
+# Microseconds all CPUs spent busy so far (/proc/stat counts in 1/100 s):
+# under TCG, emulated work, the RPCITs' included, against the host's time.
+busy_us() {
+	awk '$1 == "cpu" { print ($2 + $3 + $4 + $7 + $8 + $9) * 10000; exit }' /proc/stat
+}
 # Bytes the domain's bounce-buffer pool holds (the series), else empty.
 pool_held() {
 	sed -n 's/^held: //p' "/sys/kernel/debug/iommu-dma/$fn/pool" 2>/dev/null
@@ -62,6 +68,7 @@ for bs in $sizes; do
 	g0=$(flushes)
 	q0=$(bench_counter requests) s0=$(bench_counter stalled_ns) b0=$(bench_counter global)
 	n0=$(bench_counter global_ns) f0=$(ranged)
+	t0=$(bench_counter rpcit_ns) p0=$(bench_counter rpcit_pages) u0=$(busy_us)
 	# terse v3: field 6 is KiB read, 8 is read IOPS
 	# shellcheck disable=SC2086
 	t=$(fio --name=seq --filename="$dev" --rw=read --bs="$bs" --direct=1 \
@@ -71,15 +78,17 @@ for bs in $sizes; do
 	g1=$(flushes)
 	q1=$(bench_counter requests) s1=$(bench_counter stalled_ns) b1=$(bench_counter global)
 	n1=$(bench_counter global_ns) f1=$(ranged) held=$(pool_held)
+	t1=$(bench_counter rpcit_ns) p1=$(bench_counter rpcit_pages) u1=$(busy_us)
 	kib=$(echo "$t" | cut -d';' -f6)
 	iops=$(echo "$t" | cut -d';' -f8)
 	bsk=${bs%k}
-	glob='' req='' stall='' bglob='' gns='' rng=''
+	glob='' req='' stall='' bglob='' gns='' rng='' tns='' tpg=''
 	[ -n "$g0" ] && glob=$((g1 - g0))
 	[ -n "$q0" ] && req=$((q1 - q0)) stall=$(((s1 - s0) / 1000)) bglob=$((b1 - b0))
 	[ -n "$n0" ] && gns=$((n1 - n0))
 	[ -n "$f0" ] && rng=$((f1 - f0))
-	echo "# bench fio bs=$bs iops=$iops ios=$((kib / bsk)) kib=$kib intercepts=$((r1 - r0)) flushes=$glob requests=$req stall_us=$stall cost_us=$(bench_counter cost_us) bench_global=$bglob global_ns=$gns ranged=$rng pool_held=$held"
+	[ -n "$t0" ] && tns=$((t1 - t0)) tpg=$((p1 - p0))
+	echo "# bench fio bs=$bs iops=$iops ios=$((kib / bsk)) kib=$kib intercepts=$((r1 - r0)) flushes=$glob requests=$req stall_us=$stall cost_us=$(bench_counter cost_us) bench_global=$bglob global_ns=$gns ranged=$rng pool_held=$held rpcit_ns=$tns rpcit_pages=$tpg busy_us=$((u1 - u0))"
 done
 
 # dma_map_benchmark needs a function of its own: take the spare disk's.
