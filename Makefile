@@ -8,7 +8,7 @@ CYCLES ?= 20
 export ARCH
 
 .PHONY: all demo tree export build build-cover print-image rootfs boot \
-	check check-debug soak check-clean baseline bench bench-memory bench-vfio bench-sg series bisect-check \
+	check check-debug soak check-clean baseline bench bench-memory bench-vfio bench-sg bench-scale series bisect-check \
 	deb deb-boot help clean
 
 all: demo			## main job: build, boot, short DMA workload, series vs base
@@ -63,6 +63,9 @@ bench-vfio: rootfs		## VFIO map/unmap latency, 128K/4M/18M (IOMMUS=, COST="0 10"
 bench-sg: ARCH = arm64
 bench-sg: rootfs		## scatterlists in the pool, whole list vs per segment: NVMe, arm64 (COST="0 10")
 	tools/bench-sg.sh $(ARCH)
+
+bench-scale: rootfs		## the pool's per-CPU magazines against one lock: dma_map_benchmark and fio, 1 and 2 threads
+	tools/bench-scale.sh $(ARCH)
 
 series: tree			## build/series: format-patch set + cover letter, checkpatch
 	tools/series.sh
