@@ -8,7 +8,7 @@ CYCLES ?= 20
 export ARCH
 
 .PHONY: all demo tree export build build-cover print-image rootfs boot \
-	check check-debug soak check-clean baseline bench bench-memory bench-vfio bench-sg bench-scale series bisect-check \
+	check check-debug soak check-clean baseline bench bench-memory bench-vfio bench-sg bench-scale bench-cap series bisect-check \
 	deb deb-boot help clean
 
 all: demo			## main job: build, boot, short DMA workload, series vs base
@@ -66,6 +66,9 @@ bench-sg: rootfs		## scatterlists in the pool, whole list vs per segment: NVMe, 
 
 bench-scale: rootfs		## the pool's per-CPU magazines against one lock: dma_map_benchmark and fio, 1 and 2 threads
 	tools/bench-scale.sh $(ARCH)
+
+bench-cap: rootfs		## the pool at and past its cap: fio at iodepths 1 to 256, small and default cap, pool off (COST="0 10")
+	tools/bench-cap.sh $(ARCH)
 
 series: tree			## build/series: format-patch set + cover letter, checkpatch
 	tools/series.sh

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Two plots side by side, one line per bench row: DIR/plot-ROW.dat holds
 # an x value and the left and right plots' y values per line (NaN where
-# there is none).  Used by the bench reports.
+# there is none).  Used by the bench reports; LOGX=1 puts x on a log
+# scale (iodepths).
 # Usage: plot-rows.sh PNG TITLE XLABEL LEFT_TITLE LEFT_YLABEL RIGHT_TITLE RIGHT_YLABEL DIR ROW...
 set -eu
 [ $# -ge 9 ] || { echo "usage: plot-rows.sh PNG TITLE XLABEL LEFT_TITLE LEFT_YLABEL RIGHT_TITLE RIGHT_YLABEL DIR ROW..." >&2; exit 2; }
@@ -20,6 +21,7 @@ set terminal pngcairo size 1100,420 noenhanced
 set output '$png'
 set multiplot layout 1,2 title '$title'
 set xlabel '$xlabel'; set grid; set key top right; set yrange [0:*]
+${LOGX:+set logscale x 2}
 set title '$ltitle'; set ylabel '$lylabel'
 plot $(lines 2)
 set title '$rtitle'; set ylabel '$rylabel'
