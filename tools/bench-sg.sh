@@ -48,7 +48,7 @@ rows=${ROWS:-off:series:$lazy,iommu.dma_pool=off whole:series:$lazy segment:seri
 images=$("$top/tools/bench-kernels.sh" "$ARCH" "$rows")
 mkdir -p "$out"
 csv=$out/results.csv vcsv=$out/verify.csv
-fb="fb_cap fb_nomem fb_full fb_window fb_mask fb_map fb_sg fb_race"
+fb="fb_cap fb_nomem fb_full fb_window fb_mask fb_map fb_sg"
 echo "row,cost_us,run,rw,bs,iops,ios,kib,intercepts,requests,stall_us,lists,list_slots,gets,new_slots,copied,held,slots,$(echo "$fb" | tr ' ' ,)" >"$csv"
 echo "row,bs,ok,lists,list_slots,gets,fallbacks" >"$vcsv"
 
